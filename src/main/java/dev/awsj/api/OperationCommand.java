@@ -1,0 +1,278 @@
+package dev.awsj.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.cli.AwsjException;
+import dev.awsj.cli.Context;
+import dev.awsj.json.ScalarParser;
+import dev.awsj.json.SdkJson;
+import dev.awsj.output.OutputWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+import software.amazon.awssdk.utils.builder.Buildable;
+
+/**
+ * The generic command of one API operation, built from the SDK model at run time: one option per
+ * top-level request member, {@code --cli-input-json}, {@code --generate-cli-skeleton}, pagination
+ * options for list operations, {@code --body} or an output file for streaming ones.
+ */
+public final class OperationCommand implements Callable<Integer> {
+    private static final String INPUT_JSON = "--cli-input-json";
+    private static final String SKELETON = "--generate-cli-skeleton";
+
+    private final Context ctx;
+    private final Operation op;
+    private final Map<String, SdkField<?>> optionFields = new LinkedHashMap<>();
+    private CommandSpec spec;
+
+    private OperationCommand(Context ctx, Operation op) {
+        this.ctx = ctx;
+        this.op = op;
+    }
+
+    /** The picocli command for an operation. */
+    public static CommandLine commandLine(Context ctx, Operation op) {
+        OperationCommand cmd = new OperationCommand(ctx, op);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
+        cmd.spec = spec;
+        spec.name(op.cliName());
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
+                + (op.paginated() ? " Pages are fetched and merged." : ""));
+        for (SdkField<?> f : op.requestFields()) {
+            String option = "--" + Names.kebab(f.memberName());
+            if (spec.optionsMap().containsKey(option)) {
+                continue;
+            }
+            cmd.optionFields.put(option, f);
+            MarshallingType<?> t = f.marshallingType();
+            boolean required = f.containsTrait(RequiredTrait.class);
+            String desc = "(" + ScalarParser.typeName(t) + (required ? ", required" : "") + ") " + f.memberName();
+            OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
+            if (t == MarshallingType.BOOLEAN) {
+                b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");
+            } else if (t == MarshallingType.LIST) {
+                b.type(List.class).auxiliaryTypes(String.class).arity("1..*").paramLabel("<value>");
+            } else {
+                b.type(String.class).paramLabel("<" + ScalarParser.typeName(t) + ">");
+            }
+            spec.addOption(b.build());
+        }
+        if (op.kind() == Operation.Kind.INPUT_STREAM && !spec.optionsMap().containsKey("--body")) {
+            spec.addOption(OptionSpec.builder("--body").type(String.class).paramLabel("<file>")
+                    .description("(file) The request body: a file to send, or - for stdin.").build());
+        }
+        if (op.kind() == Operation.Kind.OUTPUT_STREAM) {
+            spec.addPositional(PositionalParamSpec.builder().paramLabel("outfile").type(String.class).arity("1")
+                    .description("(file, required) Where the response body is written; - for stdout.").build());
+        }
+        if (op.paginated()) {
+            spec.addOption(OptionSpec.builder("--max-items").type(Integer.class).paramLabel("<integer>")
+                    .description("(integer) The most items to print; a NextToken is printed to continue.").build());
+            spec.addOption(OptionSpec.builder("--page-size").type(Integer.class).paramLabel("<integer>")
+                    .description("(integer) Items asked for in each call.").build());
+            spec.addOption(OptionSpec.builder("--starting-token").type(String.class).paramLabel("<string>")
+                    .description("(string) The NextToken of an earlier --max-items run.").build());
+        }
+        spec.addOption(OptionSpec.builder(INPUT_JSON).type(String.class).paramLabel("<json>")
+                .description("(string) The whole request as JSON, or file://request.json. Options given as well win.").build());
+        spec.addOption(OptionSpec.builder(SKELETON).type(String.class).arity("0..1").fallbackValue("input")
+                .paramLabel("input").description("Print an empty request in JSON and exit.").build());
+        return new CommandLine(spec);
+    }
+
+    @Override
+    public Integer call() {
+        ParseResult pr = spec.commandLine().getParseResult();
+        if (pr.hasMatchedOption(SKELETON)) {
+            ctx.out().println(OutputWriter.json(skeleton(op.newBuilder(), 0)));
+            return 0;
+        }
+        SdkPojo builder = op.newBuilder();
+        if (pr.hasMatchedOption(INPUT_JSON)) {
+            String raw = ParameterValues.load(pr.matchedOptionValue(INPUT_JSON, ""), INPUT_JSON);
+            SdkJson.fill(builder, SdkJson.parse(raw, INPUT_JSON), INPUT_JSON);
+        }
+        for (Map.Entry<String, SdkField<?>> e : optionFields.entrySet()) {
+            OptionSpec o = spec.findOption(e.getKey());
+            if (!pr.hasMatchedOption(o)) {
+                continue;
+            }
+            Object value = o.getValue();
+            Object converted;
+            if (value instanceof Boolean b) {
+                converted = b;
+            } else if (value instanceof List<?> l) {
+                List<String> strings = new ArrayList<>();
+                l.forEach(x -> strings.add(String.valueOf(x)));
+                converted = ParameterValues.convert(e.getValue(), strings, e.getKey());
+            } else {
+                converted = ParameterValues.convert(e.getValue(), List.of(String.valueOf(value)), e.getKey());
+            }
+            e.getValue().set(builder, converted);
+        }
+        checkRequired(builder);
+        Object request = ((Buildable) builder).build();
+        Object client = ctx.clients().client(op.service());
+        JsonNode result;
+        if (op.paginated()) {
+            Paginator p = new Paginator(builder, req -> invoke(client, req, pr), ctx.global().noPaginate,
+                    intOption(pr, "--max-items"), intOption(pr, "--page-size"), pr.matchedOptionValue("--starting-token", null));
+            result = p.run();
+        } else {
+            result = SdkJson.toJson((SdkPojo) invoke(client, request, pr));
+        }
+        ctx.output().write(result);
+        return 0;
+    }
+
+    private static Integer intOption(ParseResult pr, String name) {
+        Integer v = pr.matchedOptionValue(name, null);
+        if (v != null && v < 1) {
+            throw AwsjException.usage("Bad value for " + name + ": " + v + " (give a whole number of 1 or more)");
+        }
+        return v;
+    }
+
+    /** Refuses a request that lacks a member the model marks required, before any network call. */
+    private void checkRequired(SdkPojo builder) {
+        List<String> missing = new ArrayList<>();
+        for (SdkField<?> f : builder.sdkFields()) {
+            if (f.containsTrait(RequiredTrait.class) && f.getValueOrDefault(builder) == null) {
+                missing.add("--" + Names.kebab(f.memberName()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw AwsjException.usage("the following arguments are required: " + String.join(", ", missing));
+        }
+    }
+
+    private Object invoke(Object client, Object request, ParseResult pr) {
+        try {
+            return switch (op.kind()) {
+                case PLAIN -> op.method().invoke(client, request);
+                case INPUT_STREAM -> op.method().invoke(client, request, body(pr.matchedOptionValue("--body", null)));
+                case OUTPUT_STREAM -> op.method().invoke(client, request, toFile(pr.matchedPositional(0).getValue()));
+            };
+        } catch (InvocationTargetException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RequestBody body(String file) {
+        if (file == null) {
+            return RequestBody.empty();
+        }
+        if (file.equals("-")) {
+            try {
+                return RequestBody.fromBytes(ctx.stdin().readAllBytes());
+            } catch (IOException e) {
+                throw new AwsjException(dev.awsj.cli.ExitCodes.OTHER, "Cannot read stdin: " + e.getMessage());
+            }
+        }
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw AwsjException.usage("Bad value for --body: " + file + " is not a file");
+        }
+        if (!Files.isReadable(p)) {
+            throw AwsjException.usage("Bad value for --body: " + file + " cannot be read");
+        }
+        return RequestBody.fromFile(p);
+    }
+
+    /** Streams the response body to a temp file beside the target, renamed when complete. */
+    private ResponseTransformer<SdkResponse, SdkResponse> toFile(String target) {
+        return (response, in) -> {
+            if (target.equals("-")) {
+                OutputStream out = ctx.rawOut();
+                in.transferTo(out);
+                out.flush();
+                return response;
+            }
+            Path dest = Path.of(target).toAbsolutePath();
+            Path tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName(), ".awsj-part");
+            try (InputStream body = in; OutputStream out = Files.newOutputStream(tmp)) {
+                body.transferTo(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return response;
+        };
+    }
+
+
+    /** An empty request: every member with an empty value of its type. */
+    private static JsonNode skeleton(SdkPojo pojo, int depth) {
+        ObjectNode node = SdkJson.MAPPER.createObjectNode();
+        for (SdkField<?> f : pojo.sdkFields()) {
+            node.set(f.memberName(), skeletonValue(f, depth));
+        }
+        return node;
+    }
+
+    private static JsonNode skeletonValue(SdkField<?> f, int depth) {
+        MarshallingType<?> t = f.marshallingType();
+        var nodes = SdkJson.MAPPER.getNodeFactory();
+        if (t == MarshallingType.SDK_POJO) {
+            return depth > 4 ? nodes.objectNode() : skeleton(f.constructor().get(), depth + 1);
+        }
+        if (t == MarshallingType.LIST) {
+            SdkField<?> m = f.getRequiredTrait(software.amazon.awssdk.core.traits.ListTrait.class).memberFieldInfo();
+            return nodes.arrayNode().add(skeletonValue(m, depth + 1));
+        }
+        if (t == MarshallingType.MAP) {
+            SdkField<?> v = f.getRequiredTrait(software.amazon.awssdk.core.traits.MapTrait.class).valueFieldInfo();
+            return nodes.objectNode().set("KeyName", skeletonValue(v, depth + 1));
+        }
+        if (t == MarshallingType.BOOLEAN) {
+            return nodes.booleanNode(true);
+        }
+        if (t == MarshallingType.INTEGER || t == MarshallingType.LONG || t == MarshallingType.SHORT || t == MarshallingType.BYTE) {
+            return nodes.numberNode(0);
+        }
+        if (t == MarshallingType.FLOAT || t == MarshallingType.DOUBLE || t == MarshallingType.BIG_DECIMAL) {
+            return nodes.numberNode(0.0);
+        }
+        if (t == MarshallingType.INSTANT) {
+            return nodes.textNode("1970-01-01T00:00:00");
+        }
+        if (t == MarshallingType.DOCUMENT) {
+            return nodes.objectNode();
+        }
+        return nodes.textNode("");
+    }
+}

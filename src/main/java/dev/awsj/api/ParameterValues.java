@@ -1,0 +1,102 @@
+package dev.awsj.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.cli.AwsjException;
+import dev.awsj.json.ScalarParser;
+import dev.awsj.json.SdkJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+
+/**
+ * Command-line text to SDK member values, as the AWS CLI reads them: {@code file://} loads text,
+ * {@code fileb://} loads bytes, structures take JSON or {@code Key=Value,…} shorthand, lists take
+ * several values or a JSON array.
+ */
+public final class ParameterValues {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ParameterValues() {
+    }
+
+    /** The value of one member from the strings given to its option. */
+    public static Object convert(SdkField<?> field, List<String> raw, String option) {
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.LIST) {
+            SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+            ArrayNode arr = NODES.arrayNode();
+            if (raw.size() == 1 && load(raw.get(0), option).trim().startsWith("[")) {
+                return SdkJson.fromJson(SdkJson.parse(load(raw.get(0), option), option), field, option);
+            }
+            for (String r : raw) {
+                arr.add(toJson(load(r, option), member.marshallingType(), option));
+            }
+            return SdkJson.fromJson(arr, field, option);
+        }
+        String text = raw.get(raw.size() - 1);
+        if (type == MarshallingType.SDK_BYTES && text.startsWith("fileb://")) {
+            return SdkBytes.fromByteArray(readBytes(text.substring("fileb://".length()), option));
+        }
+        String value = load(text, option);
+        if (type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.DOCUMENT) {
+            return SdkJson.fromJson(toJson(value, type, option), field, option);
+        }
+        return ScalarParser.parse(value, type, option);
+    }
+
+    /** One value as JSON: JSON text for containers (or shorthand), a string node for scalars. */
+    private static JsonNode toJson(String value, MarshallingType<?> type, String option) {
+        if (type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.DOCUMENT
+                || type == MarshallingType.LIST) {
+            String t = value.trim();
+            if (t.startsWith("{") || t.startsWith("[") || type == MarshallingType.DOCUMENT) {
+                return SdkJson.parse(t, option);
+            }
+            return shorthand(t, option);
+        }
+        return NODES.textNode(value);
+    }
+
+    /** {@code Key=Value,Key2=Value2} as a flat JSON object. */
+    static ObjectNode shorthand(String text, String option) {
+        ObjectNode obj = NODES.objectNode();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw AwsjException.usage("Bad value for " + option + ": expected JSON or Key=Value,Key2=Value2, got \"" + text + "\"");
+            }
+            obj.put(part.substring(0, eq).trim(), part.substring(eq + 1));
+        }
+        return obj;
+    }
+
+    /** {@code file://path} as text, anything else as given. */
+    public static String load(String value, String option) {
+        if (value.startsWith("file://")) {
+            return new String(readBytes(value.substring("file://".length()), option), StandardCharsets.UTF_8);
+        }
+        return value;
+    }
+
+    public static byte[] readBytes(String path, String option) {
+        try {
+            return Files.readAllBytes(Path.of(path));
+        } catch (NoSuchFileException e) {
+            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + path
+                    + ": no such file");
+        } catch (IOException e) {
+            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + path
+                    + ": " + e.getMessage());
+        }
+    }
+}

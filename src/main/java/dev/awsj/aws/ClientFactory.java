@@ -1,0 +1,323 @@
+package dev.awsj.aws;
+
+import dev.awsj.cli.AwsjException;
+import dev.awsj.cli.GlobalOptions;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * The one place that builds SDK clients: credentials from the default chain with the selected
+ * profile, region, endpoint, timeouts, TLS and retry settings (DESIGN.md §3). Clients are built on
+ * first use and shared.
+ */
+public class ClientFactory implements AutoCloseable {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final AwsSettings settings;
+    private final GlobalOptions global;
+    private final PrintStream err;
+    private final java.util.function.BiConsumer<Throwable, FailedCall> failureListener;
+    private final Map<Service, Object> clients = new EnumMap<>(Service.class);
+    private SdkHttpClient httpClient;
+    private AwsCredentialsProvider credentials;
+
+    public ClientFactory(AwsSettings settings, GlobalOptions global, PrintStream err,
+            java.util.function.BiConsumer<Throwable, FailedCall> failureListener) {
+        this.settings = settings;
+        this.global = global;
+        this.err = err;
+        this.failureListener = failureListener;
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    /** The synchronous client of a service, e.g. {@code SnsClient}. */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T client(Service service) {
+        return (T) clients.computeIfAbsent(service, this::build);
+    }
+
+    /** A typed shortcut: {@code clients.client(S3Client.class)}. */
+    public <T> T client(Class<T> clientInterface) {
+        for (Service s : Service.values()) {
+            if (s.clientClassName().equals(clientInterface.getName())) {
+                return clientInterface.cast(client(s));
+            }
+        }
+        throw new IllegalArgumentException("Not a service awsj knows: " + clientInterface.getName());
+    }
+
+    private Object build(Service service) {
+        try {
+            Object builder = service.clientInterface().getMethod("builder").invoke(null);
+            configure(service, (AwsClientBuilder<?, ?>) builder);
+            ((SdkSyncClientBuilder<?, ?>) builder).httpClient(httpClient());
+            return builder.getClass().getMethod("build").invoke(builder);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("Cannot build the " + service.cliName() + " client", cause);
+        }
+    }
+
+    /** Region, credentials, endpoint, retries and logging for any client builder. */
+    public void configure(Service service, AwsClientBuilder<?, ?> builder) {
+        builder.region(Region.of(settings.region()));
+        builder.credentialsProvider(credentials());
+        Optional<URI> endpoint = settings.endpoint(service.endpointEnvName());
+        endpoint.ifPresent(builder::endpointOverride);
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
+        retryStrategy().ifPresent(o::retryStrategy);
+        if (global.debug) {
+            o.addExecutionInterceptor(new DebugLogger(err));
+        }
+        o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void onExecutionFailure(software.amazon.awssdk.core.interceptor.Context.FailedExecution context,
+                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attrs) {
+                String url = context.httpRequest().map(r -> r.getUri().toString()).orElse(null);
+                failureListener.accept(context.exception(), new FailedCall(
+                        attrs.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME), url));
+            }
+        });
+        builder.overrideConfiguration(o.build());
+        if (service == Service.S3 && usePathStyle(endpoint)) {
+            try {
+                builder.getClass().getMethod("forcePathStyle", Boolean.class).invoke(builder, Boolean.TRUE);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Path-style S3 for IP or localhost endpoints, or when the profile asks for it. */
+    public boolean usePathStyle(Optional<URI> endpoint) {
+        String style = settings.profileSubProperty("s3", "addressing_style").orElse("auto");
+        if (style.equals("path")) {
+            return true;
+        }
+        if (style.equals("virtual")) {
+            return false;
+        }
+        return endpoint.map(e -> isIpOrLocalhost(e.getHost())).orElse(false);
+    }
+
+    static boolean isIpOrLocalhost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("[")) {
+            return true;
+        }
+        return h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    private Optional<RetryStrategy> retryStrategy() {
+        Map<String, String> r = settings.retrySettings();
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        RetryMode mode = RetryMode.STANDARD;
+        if (r.containsKey("retry_mode")) {
+            try {
+                mode = RetryMode.valueOf(r.get("retry_mode").trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw AwsjException.config("Bad retry mode \"" + r.get("retry_mode") + "\": use standard, legacy or adaptive");
+            }
+        }
+        RetryStrategy.Builder<?, ?> b = AwsRetryStrategy.forRetryMode(mode).toBuilder();
+        if (r.containsKey("max_attempts")) {
+            int n;
+            try {
+                n = Integer.parseInt(r.get("max_attempts").trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw AwsjException.config("Bad max attempts \"" + r.get("max_attempts") + "\": give a whole number of 1 or more");
+            }
+            b.maxAttempts(n);
+        }
+        return Optional.of(b.build());
+    }
+
+    /** The shared HTTP client: URL-connection, which starts fastest. */
+    public synchronized SdkHttpClient httpClient() {
+        if (httpClient == null) {
+            UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(timeout(global.cliConnectTimeout))
+                    .socketTimeout(timeout(global.cliReadTimeout));
+            if (global.noVerifySsl) {
+                httpClient = b.buildWithDefaults(AttributeMap.builder()
+                        .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE).build());
+                return httpClient;
+            }
+            Optional<String> bundle = settings.caBundle();
+            if (bundle.isPresent()) {
+                TrustManager[] tms = trustManagers(Path.of(bundle.get()));
+                b.tlsTrustManagersProvider(() -> tms);
+            }
+            httpClient = b.build();
+        }
+        return httpClient;
+    }
+
+    private static Duration timeout(Integer seconds) {
+        if (seconds == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        if (seconds < 0) {
+            throw AwsjException.usage("Timeouts are seconds, 0 or more: " + seconds);
+        }
+        return seconds == 0 ? Duration.ZERO : Duration.ofSeconds(seconds);
+    }
+
+    private static TrustManager[] trustManagers(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                ks.setCertificateEntry("ca" + i++, c);
+            }
+            if (i == 0) {
+                throw AwsjException.config("The CA bundle " + pem + " holds no certificate");
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return tmf.getTrustManagers();
+        } catch (AwsjException e) {
+            throw e;
+        } catch (Exception e) {
+            throw AwsjException.config("Cannot read the CA bundle " + pem + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Credentials: none with {@code --no-sign-request}; else environment keys, the selected profile
+     * (keys, role_arn + source_profile, credential_process, SSO), web identity, container, instance
+     * metadata. A failure to find any becomes exit 253.
+     */
+    public synchronized AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            credentials = global.noSignRequest ? AnonymousCredentialsProvider.create() : new ReportingProvider(chain());
+        }
+        return credentials;
+    }
+
+    /** Replaces the credential provider; the MFA-aware provider of role profiles plugs in here. */
+    public synchronized void credentials(AwsCredentialsProvider provider) {
+        this.credentials = provider;
+    }
+
+    private AwsCredentialsProvider chain() {
+        Map<String, String> env = settings.env();
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        boolean explicitProfile = global.profile != null;
+        if (!explicitProfile && key != null && !key.isEmpty() && secret != null && !secret.isEmpty()) {
+            String token = env.get("AWS_SESSION_TOKEN");
+            AwsCredentials c = token != null && !token.isEmpty()
+                    ? AwsSessionCredentials.create(key, secret, token)
+                    : AwsBasicCredentials.create(key, secret);
+            return StaticCredentialsProvider.create(c);
+        }
+        String profile = settings.profileName();
+        boolean hasProfile = settings.profile().isPresent();
+        if (settings.profileExplicit() && !hasProfile) {
+            throw AwsjException.config("The config profile (" + profile + ") could not be found");
+        }
+        AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
+        if (hasProfile) {
+            chain.addCredentialsProvider(ProfileCredentialsProvider.builder()
+                    .profileFile(settings.profileFile()).profileName(profile).build());
+        }
+        chain.addCredentialsProvider(WebIdentityTokenFileCredentialsProvider.create());
+        chain.addCredentialsProvider(ContainerCredentialsProvider.builder().build());
+        if (!"true".equalsIgnoreCase(env.getOrDefault("AWS_EC2_METADATA_DISABLED", ""))) {
+            chain.addCredentialsProvider(InstanceProfileCredentialsProvider.builder()
+                    .profileFile(settings::profileFile).profileName(profile).build());
+        }
+        return chain.build();
+    }
+
+    /** Turns "no credentials anywhere" into the AWS CLI's message and exit 253. */
+    private static final class ReportingProvider implements AwsCredentialsProvider {
+        private final AwsCredentialsProvider delegate;
+
+        ReportingProvider(AwsCredentialsProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return delegate.resolveCredentials();
+            } catch (AwsjException e) {
+                throw e;
+            } catch (SdkClientException e) {
+                throw new AwsjException(dev.awsj.cli.ExitCodes.CONFIG,
+                        "Unable to locate credentials. You can configure credentials by running \"awsj configure\".", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Object c : clients.values()) {
+            if (c instanceof AutoCloseable ac) {
+                try {
+                    ac.close();
+                } catch (Exception ignored) {
+                    // closing at exit: nothing left to tell the user
+                }
+            }
+        }
+        clients.clear();
+        if (httpClient != null) {
+            httpClient.close();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.awsj.cli;
+
+import dev.awsj.aws.Service;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Builds the configured command line for {@code Main} and the tests alike, and runs it.
+ */
+public final class Awsj {
+    /** The service commands, in the order help lists them. */
+    static final List<String> SERVICES = List.of("s3", "s3api", "sns", "rekognition", "polly", "translate", "comprehend");
+
+    private Awsj() {
+    }
+
+    /** Runs one command line with the given streams and environment; returns the exit code. */
+    public static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Map<String, String> env) {
+        Context ctx = new Context(in, out, err, env);
+        try {
+            CommandLine cl = commandLine(ctx);
+            populateService(cl, ctx, args);
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            return new ErrorHandler(ctx).report(e);
+        } finally {
+            ctx.out().flush();
+            ctx.close();
+        }
+    }
+
+    /** The root command with every service command, none of them populated yet. */
+    public static CommandLine commandLine(Context ctx) {
+        CommandLine.IFactory factory = new ContextFactory(ctx);
+        CommandLine cl = new CommandLine(new RootCommand(ctx.global()), factory);
+        for (String name : SERVICES) {
+            Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
+            cl.addSubcommand(name, ServiceCommand.commandLine(name, s));
+        }
+        cl.addSubcommand("configure", configure(ctx, factory));
+        cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        ErrorHandler handler = new ErrorHandler(ctx);
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        cl.setAbbreviatedOptionsAllowed(false);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    private static CommandLine configure(Context ctx, CommandLine.IFactory factory) {
+        try {
+            Class<?> c = Class.forName("dev.awsj.configure.ConfigureCommand");
+            return new CommandLine(c, factory);
+        } catch (ClassNotFoundException e) {
+            return new CommandLine(new PendingConfigure(), factory);
+        }
+    }
+
+    /** Populates the one service named on the command line (the first word that is not an option). */
+    static void populateService(CommandLine cl, Context ctx, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-")) {
+                if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            String name = a.equals("help") && i + 1 < args.length ? args[i + 1] : a;
+            CommandLine sub = cl.getSubcommands().get(name);
+            if (sub != null && sub.getCommand() instanceof ServiceCommand sc) {
+                sc.populate(ctx);
+            }
+            return;
+        }
+    }
+
+    /** Builds commands with the {@link Context} in their constructor when they take one. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final Context ctx;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                var c = cls.getDeclaredConstructor(Context.class);
+                c.setAccessible(true);
+                return c.newInstance(ctx);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(cls);
+            }
+        }
+    }
+
+    @CommandLine.Command(name = "configure", description = "Configure credentials and settings (not built yet).")
+    static final class PendingConfigure implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new AwsjException(ExitCodes.OTHER, "configure is not available in this build");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.awsj.cli;
+
+import dev.awsj.api.Operation;
+import dev.awsj.api.OperationCommand;
+import dev.awsj.api.ServiceModel;
+import dev.awsj.aws.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One service's command ({@code awsj sns}). Its operation subcommands are added only when the
+ * service is named on the command line ({@link #populate}), so other services cost nothing.
+ */
+public final class ServiceCommand implements Callable<Integer> {
+    /** Where each service keeps its curated commands; a missing class means none yet. */
+    private static final Map<String, String> CURATED = Map.of(
+            "s3", "dev.awsj.s3.S3Commands",
+            "sns", "dev.awsj.sns.SnsCommands",
+            "rekognition", "dev.awsj.rekognition.RekognitionCommands",
+            "polly", "dev.awsj.polly.PollyCommands",
+            "translate", "dev.awsj.translate.TranslateCommands",
+            "comprehend", "dev.awsj.comprehend.ComprehendCommands");
+
+    private final String name;
+    private final Service service;
+    private CommandSpec spec;
+    private boolean populated;
+
+    private ServiceCommand(String name, Service service) {
+        this.name = name;
+        this.service = service;
+    }
+
+    /** {@code name} is the command word: a service name, or {@code s3api} for S3's raw operations. */
+    public static CommandLine commandLine(String name, Service service) {
+        ServiceCommand cmd = new ServiceCommand(name, service);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
+        cmd.spec = spec;
+        spec.name(name);
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().description(name.equals("s3api")
+                ? "Every Amazon S3 API operation, as `aws s3api`."
+                : "Commands of " + service.cliName() + ": every API operation"
+                        + (CURATED.containsKey(name) ? ", and commands for files, transfers and batches." : "."))
+                .synopsisSubcommandLabel("<command>");
+        return new CommandLine(spec);
+    }
+
+    /** Adds the generic operations and then the curated commands, which win on a shared name. */
+    public void populate(Context ctx) {
+        if (populated) {
+            return;
+        }
+        populated = true;
+        CommandLine cl = spec.commandLine();
+        Map<String, CommandLine> subs = new LinkedHashMap<>();
+        for (Operation op : ServiceModel.load(service).operations().values()) {
+            subs.put(op.cliName(), OperationCommand.commandLine(ctx, op));
+        }
+        if (!name.equals("s3api")) {
+            for (Object c : curated(ctx)) {
+                CommandLine sub = new CommandLine(c);
+                subs.put(sub.getCommandName(), sub);
+            }
+        }
+        for (Map.Entry<String, CommandLine> e : subs.entrySet()) {
+            cl.addSubcommand(e.getKey(), e.getValue());
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+
+    private List<Object> curated(Context ctx) {
+        String cls = CURATED.get(name);
+        if (cls == null) {
+            return List.of();
+        }
+        try {
+            Class<?> c = Class.forName(cls);
+            return ((CuratedCommands) c.getDeclaredConstructor().newInstance()).commands(ctx);
+        } catch (ClassNotFoundException e) {
+            return new ArrayList<>();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot load " + cls, e);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        cl.getErr().println("awsj " + name + ": a command is required. Try 'awsj " + name + " help' for the list.");
+        cl.usage(cl.getErr());
+        return ExitCodes.USAGE;
+    }
+}

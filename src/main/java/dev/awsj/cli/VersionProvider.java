@@ -1,0 +1,26 @@
+package dev.awsj.cli;
+
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code awsj --version}: the build's version and the runtime, as one line. */
+public final class VersionProvider implements IVersionProvider {
+    public static String version() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/awsj/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"awsj/" + version() + " Java/" + System.getProperty("java.version") + " "
+                + System.getProperty("os.name") + "/" + System.getProperty("os.arch")};
+    }
+}

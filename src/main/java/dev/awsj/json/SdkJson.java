@@ -1,0 +1,297 @@
+package dev.awsj.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.cli.AwsjException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * Any SDK object to JSON and back, walking {@link SdkPojo#sdkFields()} by member name: the shape
+ * the AWS CLI prints (DESIGN.md §4) — wire member names, ISO-8601 timestamps, base64 blobs, enum
+ * string values, no nulls, no lists or maps the service did not return, no response metadata.
+ */
+public final class SdkJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
+    private SdkJson() {
+    }
+
+    /** A request or response (or any nested structure) as a JSON object. */
+    public static ObjectNode toJson(SdkPojo pojo) {
+        ObjectNode node = NODES.objectNode();
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            JsonNode json = valueToJson(value, field);
+            if (json != null) {
+                node.set(field.memberName(), json);
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode valueToJson(Object value, SdkField<?> field) {
+        if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            SdkField<?> member = field == null ? null
+                    : field.getOptionalTrait(ListTrait.class).map(ListTrait::memberFieldInfo).orElse(null);
+            ArrayNode arr = NODES.arrayNode();
+            for (Object o : list) {
+                JsonNode j = valueToJson(o, member);
+                arr.add(j == null ? NODES.nullNode() : j);
+            }
+            return arr;
+        }
+        if (value instanceof Map<?, ?> map) {
+            SdkField<?> member = field == null ? null
+                    : field.getOptionalTrait(MapTrait.class).map(MapTrait::valueFieldInfo).orElse(null);
+            ObjectNode obj = NODES.objectNode();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                JsonNode j = valueToJson(e.getValue(), member);
+                obj.set(String.valueOf(e.getKey()), j == null ? NODES.nullNode() : j);
+            }
+            return obj;
+        }
+        return scalarToJson(value);
+    }
+
+    /** A scalar SDK value: strings, numbers, booleans, instants, bytes, documents, structures. */
+    public static JsonNode scalarToJson(Object value) {
+        if (value instanceof SdkPojo p) {
+            return toJson(p);
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Short s) {
+            return NODES.numberNode(s);
+        }
+        if (value instanceof Byte b) {
+            return NODES.numberNode(b);
+        }
+        if (value instanceof Float f) {
+            // Float.toString gives the shortest decimal that round-trips, as the service sent it.
+            return NODES.numberNode(new BigDecimal(Float.toString(f)));
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Instant t) {
+            return NODES.textNode(formatInstant(t));
+        }
+        if (value instanceof SdkBytes b) {
+            return NODES.textNode(Base64.getEncoder().encodeToString(b.asByteArrayUnsafe()));
+        }
+        if (value instanceof Document d) {
+            return documentToJson(d);
+        }
+        if (value instanceof Enum<?> e) {
+            return NODES.textNode(e.toString());
+        }
+        return NODES.textNode(String.valueOf(value));
+    }
+
+    /** ISO-8601 in UTC with {@code +00:00}, microseconds only when present, as the AWS CLI prints. */
+    public static String formatInstant(Instant t) {
+        var z = t.atOffset(ZoneOffset.UTC);
+        return (t.getNano() / 1000 == 0 ? SECONDS : MICROS).format(z);
+    }
+
+    private static JsonNode documentToJson(Document d) {
+        if (d == null || d.isNull()) {
+            return NODES.nullNode();
+        }
+        if (d.isString()) {
+            return NODES.textNode(d.asString());
+        }
+        if (d.isBoolean()) {
+            return NODES.booleanNode(d.asBoolean());
+        }
+        if (d.isNumber()) {
+            return NODES.numberNode(d.asNumber().bigDecimalValue());
+        }
+        if (d.isList()) {
+            ArrayNode arr = NODES.arrayNode();
+            d.asList().forEach(x -> arr.add(documentToJson(x)));
+            return arr;
+        }
+        ObjectNode obj = NODES.objectNode();
+        d.asMap().forEach((k, v) -> obj.set(k, documentToJson(v)));
+        return obj;
+    }
+
+    // ---- JSON to SDK ----
+
+    /**
+     * Fills a builder (an {@link SdkPojo}) from a JSON object. Unknown members are refused with
+     * their name and the members that are valid, so a typo is a clear 252, not a silent drop.
+     */
+    public static void fill(SdkPojo builder, JsonNode json, String where) {
+        if (!json.isObject()) {
+            throw AwsjException.usage("Expected a JSON object for " + where + ", got: " + abbreviate(json));
+        }
+        Map<String, SdkField<?>> fields = new LinkedHashMap<>();
+        for (SdkField<?> f : builder.sdkFields()) {
+            fields.put(f.memberName(), f);
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            SdkField<?> f = fields.get(e.getKey());
+            if (f == null) {
+                throw AwsjException.usage("Unknown parameter in " + where + ": \"" + e.getKey()
+                        + "\", must be one of: " + String.join(", ", fields.keySet()));
+            }
+            if (e.getValue().isNull()) {
+                continue;
+            }
+            f.set(builder, fromJson(e.getValue(), f, where + "." + e.getKey()));
+        }
+    }
+
+    /** A JSON value converted to the Java type a field's setter takes. */
+    public static Object fromJson(JsonNode json, SdkField<?> field, String where) {
+        MarshallingType<?> type = field.marshallingType();
+        try {
+            if (type == MarshallingType.SDK_POJO) {
+                SdkPojo b = field.constructor().get();
+                fill(b, json, where);
+                return ((software.amazon.awssdk.utils.builder.Buildable) b).build();
+            }
+            if (type == MarshallingType.LIST) {
+                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                List<Object> list = new ArrayList<>();
+                if (!json.isArray()) {
+                    // A single value where a list is expected: take it as a one-element list.
+                    list.add(fromJson(json, member, where + "[0]"));
+                    return list;
+                }
+                for (int i = 0; i < json.size(); i++) {
+                    list.add(fromJson(json.get(i), member, where + "[" + i + "]"));
+                }
+                return list;
+            }
+            if (type == MarshallingType.MAP) {
+                SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+                if (!json.isObject()) {
+                    throw AwsjException.usage("Expected a JSON object for " + where + ", got: " + abbreviate(json));
+                }
+                Map<String, Object> map = new LinkedHashMap<>();
+                json.fields().forEachRemaining(e -> map.put(e.getKey(), fromJson(e.getValue(), member, where + "." + e.getKey())));
+                return map;
+            }
+            return scalarFromJson(json, type, where);
+        } catch (AwsjException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw AwsjException.usage("Bad value for " + where + ": " + abbreviate(json) + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Object scalarFromJson(JsonNode json, MarshallingType<?> type, String where) {
+        if (json.isContainerNode() && type != MarshallingType.DOCUMENT) {
+            throw AwsjException.usage("Expected a single value for " + where + ", got: " + abbreviate(json));
+        }
+        String text = json.asText();
+        if (type == MarshallingType.STRING) {
+            return text;
+        }
+        if (type == MarshallingType.DOCUMENT) {
+            return documentFromJson(json);
+        }
+        return ScalarParser.parse(text, type, where);
+    }
+
+    private static Document documentFromJson(JsonNode json) {
+        if (json.isNull()) {
+            return Document.fromNull();
+        }
+        if (json.isTextual()) {
+            return Document.fromString(json.asText());
+        }
+        if (json.isBoolean()) {
+            return Document.fromBoolean(json.asBoolean());
+        }
+        if (json.isNumber()) {
+            return Document.fromNumber(json.decimalValue());
+        }
+        if (json.isArray()) {
+            List<Document> l = new ArrayList<>();
+            json.forEach(j -> l.add(documentFromJson(j)));
+            return Document.fromList(l);
+        }
+        Map<String, Document> m = new LinkedHashMap<>();
+        json.fields().forEachRemaining(e -> m.put(e.getKey(), documentFromJson(e.getValue())));
+        return Document.fromMap(m);
+    }
+
+    static String abbreviate(JsonNode json) {
+        String s = json.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /** Parses JSON text given on the command line; a syntax error is exit 252 naming the option. */
+    public static JsonNode parse(String text, String where) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw AwsjException.usage("Invalid JSON for " + where + ": " + msg);
+        }
+    }
+
+    /** Parses an ISO-8601 timestamp or epoch seconds. */
+    public static Instant parseInstant(String text) {
+        String t = text.trim();
+        if (t.matches("-?\\d+(\\.\\d+)?")) {
+            return Instant.ofEpochMilli(new BigDecimal(t).movePointRight(3).longValue());
+        }
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeParseException e2) {
+                return java.time.LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.awsj.output;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.awsj.cli.AwsjException;
+import dev.awsj.json.SdkJson;
+import io.burt.jmespath.Expression;
+import io.burt.jmespath.JmesPath;
+import io.burt.jmespath.jackson.JacksonRuntime;
+import io.burt.jmespath.parser.ParseException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place that renders results: apply {@code --query} (JMESPath, as the AWS CLI), then print
+ * as json, text, table, yaml or nothing. Only results reach stdout.
+ */
+public final class OutputWriter {
+    private static final ObjectWriter JSON = SdkJson.MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("    ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")))
+            .without(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final PrintStream out;
+    private final String format;
+    private final Expression<JsonNode> query;
+    private final boolean color;
+
+    public OutputWriter(PrintStream out, String format, String query, boolean color) {
+        this.out = out;
+        this.format = format;
+        this.query = query == null ? null : compile(query);
+        this.color = color;
+    }
+
+    private static Expression<JsonNode> compile(String query) {
+        try {
+            JmesPath<JsonNode> jmespath = new JacksonRuntime();
+            return jmespath.compile(query);
+        } catch (ParseException e) {
+            throw AwsjException.usage("Bad value for --query " + query + ": " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    public String format() {
+        return format;
+    }
+
+    /** Applies the query and prints the result in the selected format. */
+    public void write(JsonNode result) {
+        JsonNode data = query == null ? result : query.search(result);
+        if (data == null) {
+            data = NullNode.instance;
+        }
+        switch (format) {
+            case "off" -> {
+            }
+            case "text" -> TextFormat.write(data, out);
+            case "table" -> TableFormat.write(data, out, color);
+            case "yaml", "yaml-stream" -> YamlFormat.write(data, out);
+            default -> {
+                // The AWS CLI prints nothing for an empty response with no query.
+                if (query == null && data.isObject() && data.isEmpty()) {
+                    break;
+                }
+                out.println(json(data));
+            }
+        }
+        out.flush();
+    }
+
+    /** One line of compact JSON: for line-per-result output (batches, `run`). */
+    public void writeLine(JsonNode result) {
+        JsonNode data = query == null ? result : query.search(result);
+        out.println(data == null ? "null" : data.toString());
+        out.flush();
+    }
+
+    /** Pretty JSON with the AWS CLI's layout: four spaces, ": ", no space in empty containers. */
+    public static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
