@@ -39,7 +39,13 @@ public final class TextSplitter {
 
     public List<Chunk> split(String text) {
         List<Chunk> out = new ArrayList<>();
-        split(text, 0, "", out);
+        if (measure.applyAsInt(text) <= limit) {
+            out.add(new Chunk(text, ""));
+            return out;
+        }
+        // Trailing whitespace is not sent (services trim it) but kept for the join.
+        String body = text.stripTrailing();
+        split(body, 0, text.substring(body.length()), out);
         return out;
     }
 
@@ -47,10 +53,7 @@ public final class TextSplitter {
     public static String join(List<Chunk> chunks, List<String> texts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < texts.size(); i++) {
-            sb.append(texts.get(i));
-            if (i < texts.size() - 1) {
-                sb.append(chunks.get(i).after());
-            }
+            sb.append(texts.get(i)).append(chunks.get(i).after());
         }
         return sb.toString();
     }
