@@ -53,6 +53,10 @@ public final class Awsj {
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        cl.setExecutionStrategy(parseResult -> {
+            ctx.global().validate();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setAbbreviatedOptionsAllowed(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
