@@ -18,7 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Draws the boxes Rekognition found onto a copy of the image, with their captions, using only the
@@ -62,7 +66,7 @@ final class Annotator {
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(source, 0, 0, null);
-            int stroke = Math.max(2, Math.min(w, h) / 200);
+            int stroke = Math.max(3, Math.min(w, h) / 150);
             g.setStroke(new BasicStroke(stroke));
             for (Box b : boxes) {
                 int x = Math.round(b.left() * w);
@@ -105,9 +109,20 @@ final class Annotator {
         Path temp = null;
         try {
             temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
-            try (OutputStream os = Files.newOutputStream(temp)) {
-                if (!ImageIO.write(image, format, os)) {
-                    throw new AwsjException(ExitCodes.OTHER, "--annotate: no " + format + " writer in this JDK.");
+            try (OutputStream os = Files.newOutputStream(temp);
+                    ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
+                ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+                try {
+                    ImageWriteParam param = writer.getDefaultWriteParam();
+                    if (format.equals("jpg")) {
+                        // High quality: thin coloured lines smear at the default 0.75.
+                        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                        param.setCompressionQuality(0.95f);
+                    }
+                    writer.setOutput(ios);
+                    writer.write(null, new IIOImage(image, null, null), param);
+                } finally {
+                    writer.dispose();
                 }
             }
             try {

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.awsj.textio.CliRun;
+import dev.awsj.testing.AwsjRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class ComprehendCommandsTest {
     @BeforeEach
     void reset() {
         wm.resetAll();
-        env = CliRun.env(wm.baseUrl());
+        env = AwsjRun.env(wm.baseUrl());
     }
 
     private static void stub(String op, String body) {
@@ -66,7 +66,7 @@ class ComprehendCommandsTest {
     @Test
     void detectSentimentSendsTextAndLanguageAndPrintsTheResponse() throws Exception {
         stub("DetectSentiment", SENTIMENT);
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-sentiment", "--text", "DataCamp students are amazing.",
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--text", "DataCamp students are amazing.",
                 "--language-code", "en");
         assertEquals(0, r.exitCode(), r.err());
         // The SDK models the scores as 32-bit floats, so they print at float precision.
@@ -80,7 +80,7 @@ class ComprehendCommandsTest {
     void detectDominantLanguageReadsStdin() throws Exception {
         String body = "{\"Languages\": [{\"LanguageCode\": \"es\", \"Score\": 0.9955}]}";
         stub("DetectDominantLanguage", body);
-        CliRun.Result r = CliRun.run(env, "Hay basura por todas partes.\n".getBytes(StandardCharsets.UTF_8),
+        AwsjRun.Result r = AwsjRun.run(env, "Hay basura por todas partes.\n".getBytes(StandardCharsets.UTF_8),
                 "comprehend", "detect-dominant-language", "-");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("es", JSON.readTree(r.out()).at("/Languages/0/LanguageCode").asText());
@@ -90,7 +90,7 @@ class ComprehendCommandsTest {
     @Test
     void queryAppliesToTheSingleResult() {
         stub("DetectSentiment", SENTIMENT);
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-sentiment", "--text", "ok", "--language-code", "en",
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--text", "ok", "--language-code", "en",
                 "--query", "Sentiment", "--output", "text");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("POSITIVE", r.out().trim());
@@ -138,7 +138,7 @@ class ComprehendCommandsTest {
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                             .withBody(batchResponse(sent))));
         }
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-sentiment", "--language-code", "en",
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--language-code", "en",
                 "--input-file", file.toString());
         assertEquals(254, r.exitCode(), r.err());
         String[] out = r.out().split("\n");
@@ -180,7 +180,7 @@ class ComprehendCommandsTest {
                 {"ResultList": [{"Index": 0, "Languages": [{"LanguageCode": "en", "Score": 0.99}]},
                  {"Index": 1, "Languages": [{"LanguageCode": "en", "Score": 0.98}]}], "ErrorList": []}""");
         env.put("AWSJ_FORCE_TTY", "1");
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-dominant-language", "--input-file", file.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-dominant-language", "--input-file", file.toString(),
                 "--column", "public_description");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("{\"Line\":2,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.99}]}\n"
@@ -205,7 +205,7 @@ class ComprehendCommandsTest {
                 .withRequestBody(matchingJsonPath("$.Text", equalTo("My card 4111")))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"__type\":\"TextSizeLimitExceededException\",\"Message\":\"Input text size exceeds limit.\"}")));
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-pii-entities", "--language-code", "en",
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-pii-entities", "--language-code", "en",
                 "--input-file", file.toString());
         assertEquals(254, r.exitCode(), r.err());
         assertEquals("{\"Line\":1,\"Entities\":[{\"Score\":0.99,\"Type\":\"PHONE\",\"BeginOffset\":5,\"EndOffset\":13}]}\n"
@@ -220,7 +220,7 @@ class ComprehendCommandsTest {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"UnsupportedLanguageException\",\"Message\":\"Unsupported language: xx\"}")));
-        CliRun.Result r = CliRun.run(env, "comprehend", "detect-key-phrases", "--text", "hello", "--language-code", "xx");
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-key-phrases", "--text", "hello", "--language-code", "xx");
         assertEquals(254, r.exitCode());
         assertEquals("An error occurred (UnsupportedLanguageException) when calling the DetectKeyPhrases operation: "
                 + "Unsupported language: xx", r.err().trim());
@@ -228,17 +228,17 @@ class ComprehendCommandsTest {
 
     @Test
     void badInputIsOneClearLineBeforeAnyCall(@TempDir Path dir) {
-        CliRun.Result noLang = CliRun.run(env, "comprehend", "detect-sentiment", "--text", "hi");
+        AwsjRun.Result noLang = AwsjRun.run(env, "comprehend", "detect-sentiment", "--text", "hi");
         assertEquals(252, noLang.exitCode());
         assertTrue(noLang.err().startsWith("detect-sentiment needs --language-code"), noLang.err());
-        CliRun.Result missing = CliRun.run(env, "comprehend", "detect-entities", "--language-code", "en",
+        AwsjRun.Result missing = AwsjRun.run(env, "comprehend", "detect-entities", "--language-code", "en",
                 "--input-file", dir.resolve("nope.txt").toString());
         assertEquals(252, missing.exitCode());
         assertTrue(missing.err().startsWith("--input-file: no such file: "), missing.err());
-        CliRun.Result empty = CliRun.run(env, "comprehend", "detect-syntax", "--language-code", "en", "--text", "  ");
+        AwsjRun.Result empty = AwsjRun.run(env, "comprehend", "detect-syntax", "--language-code", "en", "--text", "  ");
         assertEquals(252, empty.exitCode());
         assertTrue(empty.err().startsWith("Empty text"), empty.err());
-        CliRun.Result noColumn = CliRun.run(env, "comprehend", "detect-dominant-language", "--text", "x", "--column", "a");
+        AwsjRun.Result noColumn = AwsjRun.run(env, "comprehend", "detect-dominant-language", "--text", "x", "--column", "a");
         assertEquals(252, noColumn.exitCode());
         assertEquals(0, wm.getAllServeEvents().size());
     }

@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.awsj.textio.CliRun;
+import dev.awsj.testing.AwsjRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class PollyCommandsTest {
     @BeforeEach
     void reset() {
         wm.resetAll();
-        env = CliRun.env(wm.baseUrl());
+        env = AwsjRun.env(wm.baseUrl());
     }
 
     @Test
@@ -86,7 +86,7 @@ class PollyCommandsTest {
         wm.stubFor(post(urlEqualTo("/v1/speech")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "audio/mpeg").withHeader("x-amzn-RequestCharacters", "37").withBody(audio)));
         Path out = dir.resolve("hello.mp3");
-        CliRun.Result r = CliRun.run(env, "polly", "synthesize-speech", "--text", "Hello world, this is a Polly test.",
+        AwsjRun.Result r = AwsjRun.run(env, "polly", "synthesize-speech", "--text", "Hello world, this is a Polly test.",
                 "--voice-id", "Joanna", "--engine", "neural", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("{\n    \"ContentType\": \"audio/mpeg\",\n    \"RequestCharacters\": 37\n}\n", r.out());
@@ -119,7 +119,7 @@ class PollyCommandsTest {
         Path in = dir.resolve("story.txt");
         Files.writeString(in, text);
         Path out = dir.resolve("story.mp3");
-        CliRun.Result r = CliRun.run(env, "polly", "synthesize-speech", "--text-file", in.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "polly", "synthesize-speech", "--text-file", in.toString(),
                 "--voice-id", "Matthew", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<LoggedRequest> reqs = wm.findAll(postRequestedFor(urlEqualTo("/v1/speech")));
@@ -145,7 +145,7 @@ class PollyCommandsTest {
     @Test
     void pcmPartsConcatenateAndDashWritesAudioToStdout() {
         wm.stubFor(post(urlEqualTo("/v1/speech")).willReturn(aResponse().withTransformers("speech")));
-        CliRun.Result r = CliRun.run(env, longText(3).getBytes(StandardCharsets.UTF_8), "polly", "synthesize-speech",
+        AwsjRun.Result r = AwsjRun.run(env, longText(3).getBytes(StandardCharsets.UTF_8), "polly", "synthesize-speech",
                 "--voice-id", "Joanna", "--output-format", "pcm", "--sample-rate", "16000", "-", "-");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("pcm0pcm1pcm2", r.out(), "audio only on stdout, in order");
@@ -167,7 +167,7 @@ class PollyCommandsTest {
         }
         ssml.append("</speak>");
         Path out = dir.resolve("ssml.mp3");
-        CliRun.Result r = CliRun.run(env, "polly", "synthesize-speech", "--text", ssml.toString(), "--text-type", "ssml",
+        AwsjRun.Result r = AwsjRun.run(env, "polly", "synthesize-speech", "--text", ssml.toString(), "--text-type", "ssml",
                 "--voice-id", "Joanna", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<LoggedRequest> reqs = wm.findAll(postRequestedFor(urlEqualTo("/v1/speech")));
@@ -206,7 +206,7 @@ class PollyCommandsTest {
         wm.stubFor(get(urlPathEqualTo("/v1/voices")).withQueryParam("NextToken", equalTo("t2"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"Voices\": [{\"Gender\": \"Male\", \"Id\": \"Brian\","
                         + " \"LanguageCode\": \"en-GB\", \"LanguageName\": \"British English\", \"Name\": \"Brian\"}]}")));
-        CliRun.Result r = CliRun.run(env, "polly", "describe-voices", "--language-code", "en-GB");
+        AwsjRun.Result r = AwsjRun.run(env, "polly", "describe-voices", "--language-code", "en-GB");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode voices = JSON.readTree(r.out()).get("Voices");
         assertEquals(List.of("Emma", "Brian"), IntStream.range(0, voices.size()).mapToObj(i -> voices.get(i).get("Id").asText()).toList());
@@ -219,7 +219,7 @@ class PollyCommandsTest {
                 .withHeader("x-amzn-ErrorType", "ValidationException").withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"1 validation error detected: Value 'Bob' at 'voiceId' failed to satisfy constraint\"}")));
         Path out = dir.resolve("x.mp3");
-        CliRun.Result r = CliRun.run(env, "polly", "synthesize-speech", "--text", "hi", "--voice-id", "Bob", out.toString());
+        AwsjRun.Result r = AwsjRun.run(env, "polly", "synthesize-speech", "--text", "hi", "--voice-id", "Bob", out.toString());
         assertEquals(254, r.exitCode());
         assertTrue(r.err().startsWith("An error occurred (ValidationException) when calling the SynthesizeSpeech operation: "
                 + "1 validation error"), r.err());
@@ -230,11 +230,11 @@ class PollyCommandsTest {
 
     @Test
     void emptyTextAndMissingFileAreRefusedBeforeAnyCall(@TempDir Path dir) {
-        CliRun.Result empty = CliRun.run(env, "polly", "synthesize-speech", "--text", "", "--voice-id", "Joanna",
+        AwsjRun.Result empty = AwsjRun.run(env, "polly", "synthesize-speech", "--text", "", "--voice-id", "Joanna",
                 dir.resolve("a.mp3").toString());
         assertEquals(252, empty.exitCode());
         assertTrue(empty.err().startsWith("Empty text"), empty.err());
-        CliRun.Result missing = CliRun.run(env, "polly", "synthesize-speech", "--text-file", dir.resolve("none.txt").toString(),
+        AwsjRun.Result missing = AwsjRun.run(env, "polly", "synthesize-speech", "--text-file", dir.resolve("none.txt").toString(),
                 "--voice-id", "Joanna", dir.resolve("a.mp3").toString());
         assertEquals(252, missing.exitCode());
         assertTrue(missing.err().startsWith("--text-file: no such file: "), missing.err());

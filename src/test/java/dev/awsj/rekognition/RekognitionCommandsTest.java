@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.awsj.textio.CliRun;
+import dev.awsj.testing.AwsjRun;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -60,7 +60,7 @@ class RekognitionCommandsTest {
     @BeforeEach
     void reset() {
         wm.resetAll();
-        env = CliRun.env(wm.baseUrl());
+        env = AwsjRun.env(wm.baseUrl());
     }
 
     private static void stub(String op, String body) {
@@ -85,7 +85,7 @@ class RekognitionCommandsTest {
         Path file = dir.resolve("report.png");
         Files.write(file, png);
         stub("DetectLabels", LABELS);
-        CliRun.Result r = CliRun.run(env, "rekognition", "detect-labels", "--image", file.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "rekognition", "detect-labels", "--image", file.toString(),
                 "--max-labels", "10", "--min-confidence", "95");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(JSON.readTree(LABELS), JSON.readTree(r.out()));
@@ -100,7 +100,7 @@ class RekognitionCommandsTest {
         Files.write(file, image("png", 400, 200));
         Path out = dir.resolve("street-boxes.png");
         stub("DetectLabels", LABELS);
-        CliRun.Result r = CliRun.run(env, "rekognition", "detect-labels", "--image", file.toString(), "--annotate", out.toString());
+        AwsjRun.Result r = AwsjRun.run(env, "rekognition", "detect-labels", "--image", file.toString(), "--annotate", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(400, img.getWidth());
@@ -123,7 +123,7 @@ class RekognitionCommandsTest {
                  "OrientationCorrection": "ROTATE_0"}""");
         Path out = dir.resolve("faces.jpg");
         byte[] jpeg = image("jpg", 400, 200);
-        CliRun.Result r = CliRun.run(env, jpeg, "rekognition", "detect-faces", "--image", "-", "--attributes", "ALL",
+        AwsjRun.Result r = AwsjRun.run(env, jpeg, "rekognition", "detect-faces", "--image", "-", "--attributes", "ALL",
                 "--annotate", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(99.875, JSON.readTree(r.out()).at("/FaceDetails/0/Confidence").asDouble());
@@ -131,7 +131,7 @@ class RekognitionCommandsTest {
                 "{\"Image\":{\"Bytes\":\"" + Base64.getEncoder().encodeToString(jpeg) + "\"},\"Attributes\":[\"ALL\"]}")));
         BufferedImage img = ImageIO.read(out.toFile());
         Color edge = new Color(img.getRGB(250, 150)); // bottom edge of x 200..300, y 50..150
-        assertTrue(Math.abs(edge.getRed() - 255) < 40 && edge.getGreen() < 60 && Math.abs(edge.getBlue() - 255) < 40,
+        assertTrue(edge.getRed() > 200 && edge.getGreen() < 80 && edge.getBlue() > 200,
                 "face colour on the box edge (JPEG is lossy): " + edge);
     }
 
@@ -144,7 +144,7 @@ class RekognitionCommandsTest {
                  {"Confidence": 99.5, "DetectedText": "IT'S", "Geometry": {"BoundingBox":
                   {"Height": 0.25, "Left": 0.125, "Top": 0.0625, "Width": 0.5}}, "Id": 1, "ParentId": 0, "Type": "WORD"}]}""";
         stub("DetectText", body);
-        CliRun.Result r = CliRun.run(env, "rekognition", "detect-text", "--image", "s3://datacamp-img/report.jpg",
+        AwsjRun.Result r = AwsjRun.run(env, "rekognition", "detect-text", "--image", "s3://datacamp-img/report.jpg",
                 "--image-version", "v2");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(JSON.readTree(body), JSON.readTree(r.out()));
@@ -165,19 +165,19 @@ class RekognitionCommandsTest {
                 {"CelebrityFaces": [{"Face": {"BoundingBox": {"Height": 0.5, "Left": 0.25, "Top": 0.25, "Width": 0.5},
                   "Confidence": 99.5}, "Id": "1SK7cR8M", "MatchConfidence": 100.0, "Name": "Celeb A",
                   "Urls": ["www.imdb.com/name/nm0000001"]}], "UnrecognizedFaces": []}""");
-        CliRun.Result ok = CliRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/scooter.png");
+        AwsjRun.Result ok = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/scooter.png");
         assertEquals(0, ok.exitCode(), ok.err());
         assertEquals("Celeb A", JSON.readTree(ok.out()).at("/CelebrityFaces/0/Name").asText());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
                 equalToJson("{\"Image\":{\"Bytes\":\"" + Base64.getEncoder().encodeToString(png) + "\"}}")));
 
-        CliRun.Result html = CliRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/page.html");
+        AwsjRun.Result html = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/page.html");
         assertEquals(252, html.exitCode());
         assertEquals("--image: " + wm.baseUrl() + "/img/page.html is not a JPEG or PNG image.", html.err().lines().findFirst().orElse(""));
-        CliRun.Result huge = CliRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/huge.jpg");
+        AwsjRun.Result huge = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/huge.jpg");
         assertEquals(252, huge.exitCode());
         assertTrue(huge.err().startsWith("--image: " + wm.baseUrl() + "/img/huge.jpg is too large: 5242881 bytes"), huge.err());
-        CliRun.Result gone = CliRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/gone.png");
+        AwsjRun.Result gone = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/gone.png");
         assertEquals(255, gone.exitCode());
         assertTrue(gone.err().contains("HTTP 404"), gone.err());
         wm.verify(1, postRequestedFor(urlEqualTo("/")));
@@ -189,18 +189,18 @@ class RekognitionCommandsTest {
         byte[] bytes = new byte[ImageInput.MAX_BYTES + 1];
         System.arraycopy(image("png", 2, 2), 0, bytes, 0, 8);
         Files.write(big, bytes);
-        CliRun.Result tooBig = CliRun.run(env, "rekognition", "detect-labels", "--image", big.toString());
+        AwsjRun.Result tooBig = AwsjRun.run(env, "rekognition", "detect-labels", "--image", big.toString());
         assertEquals(252, tooBig.exitCode());
         assertTrue(tooBig.err().contains("is too large: 5242881 bytes; Rekognition takes at most 5 MB"), tooBig.err());
         Path text = dir.resolve("notes.jpg");
         Files.writeString(text, "hello");
-        CliRun.Result notImage = CliRun.run(env, "rekognition", "detect-labels", "--image", text.toString());
+        AwsjRun.Result notImage = AwsjRun.run(env, "rekognition", "detect-labels", "--image", text.toString());
         assertEquals(252, notImage.exitCode());
         assertTrue(notImage.err().startsWith("--image: " + text + " is not a JPEG or PNG image."), notImage.err());
-        CliRun.Result missing = CliRun.run(env, "rekognition", "detect-faces", "--image", dir.resolve("nope.jpg").toString());
+        AwsjRun.Result missing = AwsjRun.run(env, "rekognition", "detect-faces", "--image", dir.resolve("nope.jpg").toString());
         assertEquals(252, missing.exitCode());
         assertTrue(missing.err().startsWith("--image: no such file: "), missing.err());
-        CliRun.Result badOut = CliRun.run(env, "rekognition", "detect-faces", "--image", text.toString(), "--annotate", "x.gif");
+        AwsjRun.Result badOut = AwsjRun.run(env, "rekognition", "detect-faces", "--image", text.toString(), "--annotate", "x.gif");
         assertEquals(252, badOut.exitCode());
         assertTrue(badOut.err().startsWith("--annotate: x.gif must end in .png, .jpg or .jpeg."), badOut.err());
         assertEquals(0, wm.getAllServeEvents().size());
@@ -220,7 +220,7 @@ class RekognitionCommandsTest {
                  "SourceImageFace": {"BoundingBox": {"Height": 0.5, "Left": 0.25, "Top": 0.25, "Width": 0.5}, "Confidence": 99.5},
                  "UnmatchedFaces": [{"BoundingBox": {"Height": 0.125, "Left": 0.75, "Top": 0.125, "Width": 0.125}, "Confidence": 98.5}]}""");
         Path out = dir.resolve("compare.png");
-        CliRun.Result r = CliRun.run(env, "rekognition", "compare-faces", "--source-image", src.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "rekognition", "compare-faces", "--source-image", src.toString(),
                 "--target-image", tgt.toString(), "--similarity-threshold", "90", "--annotate", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(100.0, JSON.readTree(r.out()).at("/FaceMatches/0/Similarity").asDouble());
@@ -237,7 +237,7 @@ class RekognitionCommandsTest {
     void serviceErrorsExit254() {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"InvalidS3ObjectException\",\"Message\":\"Unable to get object metadata from S3.\"}")));
-        CliRun.Result r = CliRun.run(env, "rekognition", "detect-labels", "--image", "s3://nobucket/none.jpg");
+        AwsjRun.Result r = AwsjRun.run(env, "rekognition", "detect-labels", "--image", "s3://nobucket/none.jpg");
         assertEquals(254, r.exitCode());
         assertEquals("An error occurred (InvalidS3ObjectException) when calling the DetectLabels operation: "
                 + "Unable to get object metadata from S3.", r.err().trim());

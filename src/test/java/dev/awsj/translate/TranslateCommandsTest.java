@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.awsj.textio.CliRun;
+import dev.awsj.testing.AwsjRun;
 import dev.awsj.textio.Responder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ class TranslateCommandsTest {
     @BeforeEach
     void reset() {
         wm.resetAll();
-        env = CliRun.env(wm.baseUrl());
+        env = AwsjRun.env(wm.baseUrl());
     }
 
     @Test
@@ -79,7 +79,7 @@ class TranslateCommandsTest {
         String body = "{\"SourceLanguageCode\": \"en\", \"TargetLanguageCode\": \"es\", \"TranslatedText\": \"Hola, ¿cómo estás?\"}";
         wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "TranslateText"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
-        CliRun.Result r = CliRun.run(env, "translate", "translate-text", "--text", "Hello, how are you?",
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--text", "Hello, how are you?",
                 "--source-language-code", "auto", "--target-language-code", "es",
                 "--settings", "Formality=FORMAL,Profanity=MASK", "--terminology-names", "scooters");
         assertEquals(0, r.exitCode(), r.err());
@@ -104,7 +104,7 @@ class TranslateCommandsTest {
         Path file = dir.resolve("long.txt");
         Files.writeString(file, text);
         assertTrue(text.toString().getBytes(StandardCharsets.UTF_8).length > 25_000);
-        CliRun.Result r = CliRun.run(env, "translate", "translate-text", "--text-file", file.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--text-file", file.toString(),
                 "--source-language-code", "en", "--target-language-code", "fr");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(text.toString().toUpperCase(Locale.ROOT), JSON.readTree(r.out()).get("TranslatedText").asText());
@@ -126,7 +126,7 @@ class TranslateCommandsTest {
             sb.append(i == 4 ? "FAIL me" : "scooter " + i).append('\n');
         }
         Files.writeString(file, sb);
-        CliRun.Result r = CliRun.run(env, "translate", "translate-text", "--input-file", file.toString(),
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--input-file", file.toString(),
                 "--source-language-code", "auto", "--target-language-code", "en");
         assertEquals(254, r.exitCode(), r.err());
         String[] lines = r.out().split("\n");
@@ -147,7 +147,7 @@ class TranslateCommandsTest {
                 .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page2")))
                 .willReturn(aResponse().withStatus(200).withBody("{\"Languages\":[{\"LanguageName\":\"Albanian\","
                         + "\"LanguageCode\":\"sq\"}],\"DisplayLanguageCode\":\"en\"}")));
-        CliRun.Result r = CliRun.run(env, "translate", "list-languages");
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "list-languages");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(JSON.readTree("{\"Languages\":[{\"LanguageName\":\"Afrikaans\",\"LanguageCode\":\"af\"},"
                 + "{\"LanguageName\":\"Albanian\",\"LanguageCode\":\"sq\"}],\"DisplayLanguageCode\":\"en\"}"), JSON.readTree(r.out()));
@@ -157,7 +157,7 @@ class TranslateCommandsTest {
     void unknownLanguageCodeIsTheServiceError() {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"UnsupportedLanguagePairException\",\"Message\":\"Unsupported language pair: en to xx.\"}")));
-        CliRun.Result r = CliRun.run(env, "translate", "translate-text", "--text", "hi",
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--text", "hi",
                 "--source-language-code", "en", "--target-language-code", "xx");
         assertEquals(254, r.exitCode());
         assertEquals("An error occurred (UnsupportedLanguagePairException) when calling the TranslateText operation: "
@@ -167,11 +167,11 @@ class TranslateCommandsTest {
     @Test
     void stdinDashAndMissingFile(@TempDir Path dir) {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
-        CliRun.Result r = CliRun.run(env, "hola".getBytes(StandardCharsets.UTF_8), "translate", "translate-text", "-",
+        AwsjRun.Result r = AwsjRun.run(env, "hola".getBytes(StandardCharsets.UTF_8), "translate", "translate-text", "-",
                 "--source-language-code", "es", "--target-language-code", "en");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\"TranslatedText\": \"HOLA\""), r.out());
-        CliRun.Result missing = CliRun.run(env, "translate", "translate-text", "--text-file", dir.resolve("x.txt").toString(),
+        AwsjRun.Result missing = AwsjRun.run(env, "translate", "translate-text", "--text-file", dir.resolve("x.txt").toString(),
                 "--source-language-code", "es", "--target-language-code", "en");
         assertEquals(252, missing.exitCode());
         assertTrue(missing.err().startsWith("--text-file: no such file: "), missing.err());
