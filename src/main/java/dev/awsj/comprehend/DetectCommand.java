@@ -42,13 +42,13 @@ abstract class DetectCommand implements Callable<Integer> {
     TextSource source = new TextSource();
     @Parameters(arity = "0..1", paramLabel = "-", description = "Read the text from stdin.")
     String dash;
-    @Option(names = "--language-code", description = "Language of the text, e.g. en, es (not for detect-dominant-language).")
+    @Option(names = "--language-code", paramLabel = "CODE", description = "Language of the text, e.g. en, es (not for detect-dominant-language).")
     String languageCode;
     @Option(names = "--input-file", paramLabel = "FILE", description = "One document a line (- is stdin).")
     String inputFile;
     @Option(names = "--column", paramLabel = "NAME", description = "With --input-file: a CSV file; analyse this column.")
     String column;
-    @Option(names = "--concurrency", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
             description = "Calls at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 

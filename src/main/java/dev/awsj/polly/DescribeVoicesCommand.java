@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
         description = "List the voices (all pages): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
 final class DescribeVoicesCommand implements Callable<Integer> {
     private final Context ctx;
-    @Option(names = "--language-code", description = "Only voices of this language, e.g. en-US.")
+    @Option(names = "--language-code", paramLabel = "CODE", description = "Only voices of this language, e.g. en-US.")
     String languageCode;
-    @Option(names = "--engine", description = "Only voices of this engine: standard, neural, long-form, generative.")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Only voices of this engine: standard, neural, long-form, generative.")
     String engine;
     @Option(names = "--include-additional-language-codes", description = "Also voices that speak the language as a second one.")
     boolean additional;

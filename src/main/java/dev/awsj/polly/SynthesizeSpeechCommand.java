@@ -47,23 +47,23 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
     TextSource source = new TextSource();
     @Parameters(arity = "1..2", paramLabel = "[-] OUTFILE", description = "Optional - (text from stdin), then the audio file.")
     List<String> positional;
-    @Option(names = "--voice-id", required = true, description = "e.g. Joanna, Matthew, Lupe (see describe-voices).")
+    @Option(names = "--voice-id", paramLabel = "VOICE", required = true, description = "e.g. Joanna, Matthew, Lupe (see describe-voices).")
     String voiceId;
-    @Option(names = "--output-format", defaultValue = "mp3", description = "mp3 (default), ogg_vorbis, pcm, or json (speech marks).")
+    @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "mp3", description = "mp3 (default), ogg_vorbis, pcm, or json (speech marks).")
     String outputFormat;
-    @Option(names = "--engine", description = "standard, neural, long-form or generative.")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "standard, neural, long-form or generative.")
     String engine;
-    @Option(names = "--text-type", defaultValue = "text", description = "text (default) or ssml.")
+    @Option(names = "--text-type", paramLabel = "TYPE", defaultValue = "text", description = "text (default) or ssml.")
     String textType;
-    @Option(names = "--sample-rate", description = "Hz: mp3/ogg 8000, 16000, 22050, 24000; pcm 8000, 16000.")
+    @Option(names = "--sample-rate", paramLabel = "HZ", description = "Hz: mp3/ogg 8000, 16000, 22050, 24000; pcm 8000, 16000.")
     String sampleRate;
-    @Option(names = "--language-code", description = "For bilingual voices, e.g. en-IN.")
+    @Option(names = "--language-code", paramLabel = "CODE", description = "For bilingual voices, e.g. en-IN.")
     String languageCode;
-    @Option(names = "--lexicon-names", split = ",", arity = "1..*")
+    @Option(names = "--lexicon-names", paramLabel = "NAME", split = ",", arity = "1..*")
     List<String> lexiconNames;
-    @Option(names = "--speech-mark-types", split = ",", arity = "1..*", description = "With --output-format json: sentence, ssml, viseme, word.")
+    @Option(names = "--speech-mark-types", paramLabel = "TYPE", split = ",", arity = "1..*", description = "With --output-format json: sentence, ssml, viseme, word.")
     List<String> speechMarkTypes;
-    @Option(names = "--concurrency", defaultValue = "4", description = "Parts synthesized at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Parts synthesized at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     SynthesizeSpeechCommand(Context ctx) {

@@ -42,9 +42,9 @@ public final class RekognitionCommands implements CuratedCommands {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
-        @Option(names = "--max-labels", description = "At most this many labels.")
+        @Option(names = "--max-labels", paramLabel = "N", description = "At most this many labels.")
         Integer maxLabels;
-        @Option(names = "--min-confidence", description = "Only labels at least this confident (0-100; the service default is 55).")
+        @Option(names = "--min-confidence", paramLabel = "PERCENT", description = "Only labels at least this confident (0-100; the service default is 55).")
         Float minConfidence;
 
         DetectLabels(Context ctx) {
@@ -165,16 +165,16 @@ public final class RekognitionCommands implements CuratedCommands {
         @Option(names = "--source-image", required = true, paramLabel = "IMAGE",
                 description = "File, - (stdin), http(s):// URL or s3://bucket/key.")
         String source;
-        @Option(names = "--source-image-version")
+        @Option(names = "--source-image-version", paramLabel = "VERSION")
         String sourceVersion;
         @Option(names = "--target-image", required = true, paramLabel = "IMAGE",
                 description = "File, - (stdin), http(s):// URL or s3://bucket/key.")
         String target;
-        @Option(names = "--target-image-version")
+        @Option(names = "--target-image-version", paramLabel = "VERSION")
         String targetVersion;
-        @Option(names = "--similarity-threshold", description = "Only matches at least this similar (0-100; service default 80).")
+        @Option(names = "--similarity-threshold", paramLabel = "PERCENT", description = "Only matches at least this similar (0-100; service default 80).")
         Float similarityThreshold;
-        @Option(names = "--quality-filter", description = "NONE, AUTO, LOW, MEDIUM or HIGH.")
+        @Option(names = "--quality-filter", paramLabel = "FILTER", description = "NONE, AUTO, LOW, MEDIUM or HIGH.")
         String qualityFilter;
         @Option(names = "--annotate", paramLabel = "OUT.png|OUT.jpg", description = "Write the target image with the faces drawn.")
         String annotate;

@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.sns.model.ListSubscriptionsRequest;
                 + "--topic-arn: {\"Subscriptions\": [{\"SubscriptionArn\": …, \"Protocol\": …, \"Endpoint\": …}]}.")
 final class ListSubscriptionsCommand implements Callable<Integer> {
     private final Context ctx;
-    @Option(names = "--topic-arn", description = "Only this topic's subscriptions.")
+    @Option(names = "--topic-arn", paramLabel = "ARN", description = "Only this topic's subscriptions.")
     String topicArn;
-    @Option(names = "--next-token", description = "Start from this page token (as aws; prints the page's NextToken).")
+    @Option(names = "--next-token", paramLabel = "TOKEN", description = "Start from this page token (as aws; prints the page's NextToken).")
     String nextToken;
 
     ListSubscriptionsCommand(Context ctx) {

@@ -22,26 +22,26 @@ final class PublishCommand implements Callable<Integer> {
     static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
 
     private final Context ctx;
-    @Option(names = "--topic-arn")
+    @Option(names = "--topic-arn", paramLabel = "ARN")
     String topicArn;
-    @Option(names = "--target-arn")
+    @Option(names = "--target-arn", paramLabel = "ARN")
     String targetArn;
-    @Option(names = "--phone-number", description = "E.164 phone number for a single SMS.")
+    @Option(names = "--phone-number", paramLabel = "E164", description = "E.164 phone number for a single SMS.")
     String phoneNumber;
-    @Option(names = "--message", description = "The message text; - reads it from stdin.")
+    @Option(names = "--message", paramLabel = "TEXT", description = "The message text; - reads it from stdin.")
     String message;
     @Option(names = "--message-file", paramLabel = "FILE", description = "Read the message from a UTF-8 file.")
     String messageFile;
-    @Option(names = "--subject", description = "Subject line for email endpoints.")
+    @Option(names = "--subject", paramLabel = "TEXT", description = "Subject line for email endpoints.")
     String subject;
-    @Option(names = "--message-structure", description = "json: a different message per protocol.")
+    @Option(names = "--message-structure", paramLabel = "json", description = "json: a different message per protocol.")
     String messageStructure;
     @Option(names = "--message-attributes", paramLabel = "JSON",
             description = "As aws: {\"Name\":{\"DataType\":\"String\",\"StringValue\":\"v\"}} or file://F.")
     String messageAttributes;
-    @Option(names = "--message-group-id")
+    @Option(names = "--message-group-id", paramLabel = "ID")
     String messageGroupId;
-    @Option(names = "--message-deduplication-id")
+    @Option(names = "--message-deduplication-id", paramLabel = "ID")
     String messageDeduplicationId;
 
     PublishCommand(Context ctx) {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.translate.model.ListLanguagesRequest;
         description = "List the languages Translate supports (all pages): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
 final class ListLanguagesCommand implements Callable<Integer> {
     private final Context ctx;
-    @Option(names = "--display-language-code", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
+    @Option(names = "--display-language-code", paramLabel = "CODE", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
     String displayLanguageCode;
 
     ListLanguagesCommand(Context ctx) {

@@ -39,15 +39,15 @@ final class TranslateTextCommand implements Callable<Integer> {
     String inputFile;
     @Option(names = "--column", paramLabel = "NAME", description = "With --input-file: a CSV file; translate this column.")
     String column;
-    @Option(names = "--source-language-code", required = true, description = "Language code of the text, or auto.")
+    @Option(names = "--source-language-code", paramLabel = "CODE", required = true, description = "Language code of the text, or auto.")
     String sourceLanguage;
-    @Option(names = "--target-language-code", required = true)
+    @Option(names = "--target-language-code", paramLabel = "CODE", required = true)
     String targetLanguage;
     @Option(names = "--terminology-names", split = ",", arity = "1..*", paramLabel = "NAME")
     List<String> terminologyNames;
     @Option(names = "--settings", paramLabel = "JSON", description = "As aws: Formality=FORMAL,Profanity=MASK,Brevity=ON or JSON.")
     String settings;
-    @Option(names = "--concurrency", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
             description = "Calls at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 

@@ -234,6 +234,25 @@ class RekognitionCommandsTest {
     }
 
     @Test
+    void annotatingAnS3ImageFetchesItFromS3(@TempDir Path dir) throws Exception {
+        Map<String, String> s3env = AwsjRun.env(dev.awsj.testing.Emulators.s3Endpoint());
+        Path file = dir.resolve("scooter.png");
+        Files.write(file, image("png", 400, 200));
+        assertEquals(0, AwsjRun.run(s3env, "s3api", "create-bucket", "--bucket", "gid-images").exitCode());
+        assertEquals(0, AwsjRun.run(s3env, "s3api", "put-object", "--bucket", "gid-images", "--key", "2019/scooter.png",
+                "--body", file.toString()).exitCode());
+        stub("DetectLabels", LABELS);
+        s3env.put("AWS_ENDPOINT_URL_REKOGNITION", wm.baseUrl());
+        Path out = dir.resolve("boxes.png");
+        AwsjRun.Result r = AwsjRun.run(s3env, "rekognition", "detect-labels", "--image", "s3://gid-images/2019/scooter.png",
+                "--annotate", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
+                equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"gid-images\",\"Name\":\"2019/scooter.png\"}}}")));
+        assertEquals(Box.LABEL.getRGB(), ImageIO.read(out.toFile()).getRGB(200, 150), "box drawn on the S3 image");
+    }
+
+    @Test
     void serviceErrorsExit254() {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"InvalidS3ObjectException\",\"Message\":\"Unable to get object metadata from S3.\"}")));
