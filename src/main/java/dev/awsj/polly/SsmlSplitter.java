@@ -56,13 +56,15 @@ final class SsmlSplitter {
         List<Atom> atoms = atoms(body);
         List<String> parts = new ArrayList<>();
         Deque<Atom> open = new ArrayDeque<>();
+        // Start tags appended since the last content: at a cut they move to the next part, so no
+        // part ends with an element that was opened but holds nothing.
+        List<Atom> trailingOpens = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int billed = 0;
         boolean hasContent = false;
-        Iterator<Atom> it = atoms.iterator();
-        Atom next = it.hasNext() ? it.next() : null;
-        while (next != null) {
-            Atom a = next;
+        int i = 0;
+        while (i < atoms.size()) {
+            Atom a = atoms.get(i);
             Deque<Atom> after = new ArrayDeque<>(open);
             if (a.open) {
                 after.push(a);
@@ -71,6 +73,10 @@ final class SsmlSplitter {
             }
             int total = speakOpen.length() + part.length() + a.text.length() + closingLength(after) + speakClose.length();
             if (hasContent && (billed + a.billed > maxBilled || total > maxTotal)) {
+                for (Atom t : trailingOpens) {
+                    part.setLength(part.length() - t.text.length());
+                    open.pop();
+                }
                 parts.add(speakOpen + part + closing(open) + speakClose);
                 part.setLength(0);
                 billed = 0;
@@ -78,6 +84,10 @@ final class SsmlSplitter {
                 Iterator<Atom> reopen = open.descendingIterator();
                 while (reopen.hasNext()) {
                     part.append(reopen.next().text);
+                }
+                for (Atom t : trailingOpens) {
+                    part.append(t.text);
+                    open.push(t);
                 }
                 continue; // the same atom again, in the new part
             }
@@ -87,10 +97,15 @@ final class SsmlSplitter {
             }
             part.append(a.text);
             billed += a.billed;
-            hasContent |= a.billed > 0 || !(a.open || a.close);
+            if (a.open) {
+                trailingOpens.add(a);
+            } else {
+                trailingOpens.clear();
+                hasContent |= a.billed > 0 || !a.close;
+            }
             open.clear();
             after.descendingIterator().forEachRemaining(open::push);
-            next = it.hasNext() ? it.next() : null;
+            i++;
         }
         if (hasContent) {
             parts.add(speakOpen + part + closing(open) + speakClose);
