@@ -53,7 +53,7 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
     String outputFormat;
     @Option(names = "--engine", paramLabel = "ENGINE", description = "standard, neural, long-form or generative.")
     String engine;
-    @Option(names = "--text-type", paramLabel = "TYPE", defaultValue = "text", description = "text (default) or ssml.")
+    @Option(names = "--text-type", paramLabel = "TYPE", description = "text (the default) or ssml.")
     String textType;
     @Option(names = "--sample-rate", paramLabel = "HZ", description = "Hz: mp3/ogg 8000, 16000, 22050, 24000; pcm 8000, 16000.")
     String sampleRate;
@@ -82,7 +82,7 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
         }
         String outfile = positional.get(positional.size() - 1);
         String text = source.read(ctx, dash);
-        boolean ssml = textType.equalsIgnoreCase("ssml");
+        boolean ssml = "ssml".equalsIgnoreCase(textType);
         List<String> parts = ssml ? new SsmlSplitter(MAX_BILLED, MAX_SSML_TOTAL).split(text)
                 : new TextSplitter(MAX_BILLED, TextSplitter.CODE_POINTS).split(text).stream()
                         .map(TextSplitter.Chunk::text).toList();

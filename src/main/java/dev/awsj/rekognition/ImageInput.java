@@ -3,6 +3,7 @@ package dev.awsj.rekognition;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
+import dev.awsj.json.SdkJson;
 import dev.awsj.textio.TextSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.S3Object;
 
 /**
  * An image named on the command line: a local file (or {@code fileb://file}), {@code -} (stdin),
- * an {@code http(s)://} URL that awsj fetches, or {@code s3://bucket/key} that Rekognition reads
- * itself. Bytes are checked before any call: at most 5 MB (the API's limit for image bytes), and
+ * an {@code http(s)://} URL that awsj fetches, {@code s3://bucket/key} that Rekognition reads
+ * itself, or aws's JSON form of the Image structure. Bytes are checked before any call: at most 5 MB (the API's limit for image bytes), and
  * a JPEG or PNG by their magic numbers.
  */
 final class ImageInput {
@@ -43,6 +45,12 @@ final class ImageInput {
 
     /** Reads and checks the image named by {@code spec}; {@code option} names it in errors. */
     static ImageInput resolve(Context ctx, String spec, String version, String option) {
+        if (spec.trim().startsWith("{")) {
+            // aws's form: {"Bytes": base64} or {"S3Object": {"Bucket": …, "Name": …, "Version": …}}
+            Image.Builder b = Image.builder();
+            SdkJson.fill((SdkPojo) b, SdkJson.parse(spec, option), option);
+            return of(b.build(), option);
+        }
         if (spec.startsWith("s3://")) {
             String rest = spec.substring(5);
             int slash = rest.indexOf('/');
@@ -65,6 +73,20 @@ final class ImageInput {
         }
         check(bytes, spec, option);
         return new ImageInput(spec, bytes, null, null, null);
+    }
+
+    /** An image given as the API's structure (JSON option or --cli-input-json); bytes are checked as files are. */
+    static ImageInput of(Image image, String option) {
+        if (image.bytes() != null) {
+            byte[] bytes = image.bytes().asByteArrayUnsafe();
+            check(bytes, "the image", option);
+            return new ImageInput("the image", bytes, null, null, null);
+        }
+        S3Object o = image.s3Object();
+        if (o == null || o.bucket() == null || o.name() == null) {
+            throw AwsjException.usage(option + ": the image needs Bytes, or S3Object with Bucket and Name.");
+        }
+        return new ImageInput("s3://" + o.bucket() + "/" + o.name(), null, o.bucket(), o.name(), o.version());
     }
 
     static void check(byte[] bytes, String spec, String option) {

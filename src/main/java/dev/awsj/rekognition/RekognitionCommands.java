@@ -1,7 +1,9 @@
 package dev.awsj.rekognition;
 
+import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
+import dev.awsj.textio.CliInputJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +13,12 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.Celebrity;
+import software.amazon.awssdk.services.rekognition.model.Image;
+import software.amazon.awssdk.services.rekognition.model.CompareFacesRequest;
+import software.amazon.awssdk.services.rekognition.model.RecognizeCelebritiesRequest;
+import software.amazon.awssdk.services.rekognition.model.DetectTextRequest;
+import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
+import software.amazon.awssdk.services.rekognition.model.DetectLabelsRequest;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.ComparedFace;
@@ -42,6 +50,8 @@ public final class RekognitionCommands implements CuratedCommands {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
+        @Mixin
+        CliInputJson input = new CliInputJson();
         @Option(names = "--max-labels", paramLabel = "N", description = "At most this many labels.")
         Integer maxLabels;
         @Option(names = "--min-confidence", paramLabel = "PERCENT", description = "Only labels at least this confident (0-100; the service default is 55).")
@@ -53,9 +63,16 @@ public final class RekognitionCommands implements CuratedCommands {
 
         @Override
         public Integer call() {
-            ImageInput in = image.resolve(ctx);
-            DetectLabelsResponse r = client(ctx).detectLabels(b -> b.image(in.toImage()).maxLabels(maxLabels)
-                    .minConfidence(minConfidence));
+            DetectLabelsRequest.Builder b = input.fill(DetectLabelsRequest.builder());
+            ImageInput in = image.resolve(ctx, b.build().image());
+            b.image(in.toImage());
+            if (maxLabels != null) {
+                b.maxLabels(maxLabels);
+            }
+            if (minConfidence != null) {
+                b.minConfidence(minConfidence);
+            }
+            DetectLabelsResponse r = client(ctx).detectLabels(b.build());
             List<Box> boxes = new ArrayList<>();
             for (Label l : r.labels()) {
                 for (Instance i : l.instances()) {
@@ -75,6 +92,8 @@ public final class RekognitionCommands implements CuratedCommands {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
+        @Mixin
+        CliInputJson input = new CliInputJson();
         @Option(names = "--attributes", split = ",", arity = "1..*", paramLabel = "ALL|DEFAULT",
                 description = "DEFAULT (box, confidence, pose, quality, landmarks) or ALL (age, emotions, …).")
         List<String> attributes;
@@ -85,8 +104,13 @@ public final class RekognitionCommands implements CuratedCommands {
 
         @Override
         public Integer call() {
-            ImageInput in = image.resolve(ctx);
-            DetectFacesResponse r = client(ctx).detectFaces(b -> b.image(in.toImage()).attributesWithStrings(attributes));
+            DetectFacesRequest.Builder b = input.fill(DetectFacesRequest.builder());
+            ImageInput in = image.resolve(ctx, b.build().image());
+            b.image(in.toImage());
+            if (attributes != null) {
+                b.attributesWithStrings(attributes);
+            }
+            DetectFacesResponse r = client(ctx).detectFaces(b.build());
             List<Box> boxes = new ArrayList<>();
             int n = 0;
             for (FaceDetail f : r.faceDetails()) {
@@ -106,6 +130,8 @@ public final class RekognitionCommands implements CuratedCommands {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
+        @Mixin
+        CliInputJson input = new CliInputJson();
 
         DetectText(Context ctx) {
             this.ctx = ctx;
@@ -113,8 +139,9 @@ public final class RekognitionCommands implements CuratedCommands {
 
         @Override
         public Integer call() {
-            ImageInput in = image.resolve(ctx);
-            DetectTextResponse r = client(ctx).detectText(b -> b.image(in.toImage()));
+            DetectTextRequest.Builder b = input.fill(DetectTextRequest.builder());
+            ImageInput in = image.resolve(ctx, b.build().image());
+            DetectTextResponse r = client(ctx).detectText(b.image(in.toImage()).build());
             List<Box> boxes = new ArrayList<>();
             for (TextDetection t : r.textDetections()) {
                 if (t.type() == TextTypes.LINE && t.geometry() != null && t.geometry().boundingBox() != null) {
@@ -132,6 +159,8 @@ public final class RekognitionCommands implements CuratedCommands {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
+        @Mixin
+        CliInputJson input = new CliInputJson();
 
         RecognizeCelebrities(Context ctx) {
             this.ctx = ctx;
@@ -139,8 +168,9 @@ public final class RekognitionCommands implements CuratedCommands {
 
         @Override
         public Integer call() {
-            ImageInput in = image.resolve(ctx);
-            RecognizeCelebritiesResponse r = client(ctx).recognizeCelebrities(b -> b.image(in.toImage()));
+            RecognizeCelebritiesRequest.Builder b = input.fill(RecognizeCelebritiesRequest.builder());
+            ImageInput in = image.resolve(ctx, b.build().image());
+            RecognizeCelebritiesResponse r = client(ctx).recognizeCelebrities(b.image(in.toImage()).build());
             List<Box> boxes = new ArrayList<>();
             for (Celebrity c : r.celebrityFaces()) {
                 if (c.face() != null && c.face().boundingBox() != null) {
@@ -162,12 +192,14 @@ public final class RekognitionCommands implements CuratedCommands {
                     + "--annotate draws the target image's matched faces (with similarity) and unmatched faces.")
     static final class CompareFaces implements Callable<Integer> {
         private final Context ctx;
-        @Option(names = "--source-image", required = true, paramLabel = "IMAGE",
+        @Mixin
+        CliInputJson input = new CliInputJson();
+        @Option(names = "--source-image", paramLabel = "IMAGE",
                 description = "File, - (stdin), http(s):// URL or s3://bucket/key.")
         String source;
         @Option(names = "--source-image-version", paramLabel = "VERSION")
         String sourceVersion;
-        @Option(names = "--target-image", required = true, paramLabel = "IMAGE",
+        @Option(names = "--target-image", paramLabel = "IMAGE",
                 description = "File, - (stdin), http(s):// URL or s3://bucket/key.")
         String target;
         @Option(names = "--target-image-version", paramLabel = "VERSION")
@@ -185,16 +217,24 @@ public final class RekognitionCommands implements CuratedCommands {
 
         @Override
         public Integer call() {
-            if (source.equals("-") && target.equals("-")) {
-                throw dev.awsj.cli.AwsjException.usage("Only one of --source-image and --target-image can be - (stdin).");
+            if ("-".equals(source) && "-".equals(target)) {
+                throw AwsjException.usage("Only one of --source-image and --target-image can be - (stdin).");
             }
             if (annotate != null) {
                 Annotator.format(annotate);
             }
-            ImageInput src = ImageInput.resolve(ctx, source, sourceVersion, "--source-image");
-            ImageInput tgt = ImageInput.resolve(ctx, target, targetVersion, "--target-image");
-            CompareFacesResponse r = client(ctx).compareFaces(b -> b.sourceImage(src.toImage()).targetImage(tgt.toImage())
-                    .similarityThreshold(similarityThreshold).qualityFilter(qualityFilter));
+            CompareFacesRequest.Builder b = input.fill(CompareFacesRequest.builder());
+            CompareFacesRequest given = b.build();
+            ImageInput src = image(source, sourceVersion, given.sourceImage(), "--source-image");
+            ImageInput tgt = image(target, targetVersion, given.targetImage(), "--target-image");
+            b.sourceImage(src.toImage()).targetImage(tgt.toImage());
+            if (similarityThreshold != null) {
+                b.similarityThreshold(similarityThreshold);
+            }
+            if (qualityFilter != null) {
+                b.qualityFilter(qualityFilter);
+            }
+            CompareFacesResponse r = client(ctx).compareFaces(b.build());
             if (annotate != null) {
                 List<Box> boxes = new ArrayList<>();
                 for (CompareFacesMatch m : r.faceMatches()) {
@@ -211,6 +251,16 @@ public final class RekognitionCommands implements CuratedCommands {
             }
             ctx.output().write(dev.awsj.json.SdkJson.toJson(r));
             return 0;
+        }
+
+        private ImageInput image(String spec, String version, Image fromJson, String option) {
+            if (spec != null) {
+                return ImageInput.resolve(ctx, spec, version, option);
+            }
+            if (fromJson == null) {
+                throw AwsjException.usage("Missing required option: '" + option + "=IMAGE'");
+            }
+            return ImageInput.of(fromJson, "--cli-input-json");
         }
     }
 }

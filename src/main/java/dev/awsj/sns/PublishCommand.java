@@ -1,5 +1,6 @@
 package dev.awsj.sns;
 
+import dev.awsj.api.ParameterValues;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
@@ -69,7 +70,7 @@ final class PublishCommand implements Callable<Integer> {
         } else if (messageFile != null) {
             text = TextSource.readFile(messageFile, "--message-file");
         } else {
-            text = message;
+            text = ParameterValues.load(message, "--message"); // file://F, as aws reads any parameter
         }
         TextSource.requireText(text, "the message");
         PublishRequest.Builder b = PublishRequest.builder().topicArn(topicArn).targetArn(targetArn)

@@ -7,7 +7,7 @@ import dev.awsj.json.SdkJson;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * One JSON result a line for batch runs: {@code {"Line":3,…}} on success,
+ * One JSON result a line for batch runs (with {@code --output text|yaml|table}, each result in that format): {@code {"Line":3,…}} on success,
  * {@code {"Line":3,"Error":{"Code":…,"Message":…}}} for a document that failed. Counts the failures
  * for the exit code (254 when any line failed) and a summary on stderr.
  */
@@ -50,7 +50,12 @@ public final class LineResults {
         if (result.has("Error")) {
             failed++;
         }
-        ctx.output().writeLine(result);
+        if (ctx.output().format().equals("json")) {
+            ctx.output().writeLine(result);
+        } else {
+            // text, table, yaml: each result rendered as that format renders a response.
+            ctx.output().write(result);
+        }
     }
 
     /** 0, or 254 with a summary line on stderr when any document failed. */

@@ -1,5 +1,6 @@
 package dev.awsj.textio;
 
+import dev.awsj.api.ParameterValues;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
  * as {@code --text -}, {@code --text-file -} or a lone {@code -} argument). A picocli mixin.
  */
 public class TextSource {
-    @Option(names = "--text", paramLabel = "TEXT", description = "The text; - reads it from stdin.")
+    @Option(names = "--text", paramLabel = "TEXT", description = "The text; - reads it from stdin, file://F from a file.")
     String text;
 
     @Option(names = "--text-file", paramLabel = "FILE", description = "Read the text from a UTF-8 file; - is stdin.")
@@ -44,7 +45,7 @@ public class TextSource {
         } else if (textFile != null) {
             value = readFile(textFile, "--text-file");
         } else {
-            value = text;
+            value = ParameterValues.load(text, "--text"); // file://F, as aws reads any parameter
         }
         return requireText(value, "the text");
     }

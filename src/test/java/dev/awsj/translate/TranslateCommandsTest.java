@@ -171,6 +171,16 @@ class TranslateCommandsTest {
                 "--source-language-code", "es", "--target-language-code", "en");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\"TranslatedText\": \"HOLA\""), r.out());
+        Path file = dir.resolve("in.txt");
+        try {
+            java.nio.file.Files.writeString(file, "adios");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        AwsjRun.Result viaFileUrl = AwsjRun.run(env, "translate", "translate-text", "--text", "file://" + file,
+                "--source-language-code", "es", "--target-language-code", "en");
+        assertEquals(0, viaFileUrl.exitCode(), viaFileUrl.err());
+        assertTrue(viaFileUrl.out().contains("\"TranslatedText\": \"ADIOS\""), "file:// as aws: " + viaFileUrl.out());
         AwsjRun.Result missing = AwsjRun.run(env, "translate", "translate-text", "--text-file", dir.resolve("x.txt").toString(),
                 "--source-language-code", "es", "--target-language-code", "en");
         assertEquals(252, missing.exitCode());
