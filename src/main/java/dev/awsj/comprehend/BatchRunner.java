@@ -37,7 +37,7 @@ final class BatchRunner {
         if (analysis.batch == null) {
             OrderedBatch.run(docs, concurrency, d -> {
                 try {
-                    return LineResults.ok(d.line(), SdkJson.toJson(analysis.single.call(client, d.text(), languageCode)));
+                    return LineResults.ok(d.line(), SdkJson.toJson(analysis.call(client, d.text(), languageCode)));
                 } catch (AwsServiceException e) {
                     return LineResults.error(d.line(), e);
                 } finally {

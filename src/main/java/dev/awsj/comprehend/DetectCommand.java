@@ -4,10 +4,12 @@ import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
 import dev.awsj.json.SdkJson;
+import dev.awsj.textio.CliInputJson;
 import dev.awsj.textio.Documents;
 import dev.awsj.textio.LineResults;
 import dev.awsj.textio.OrderedBatch;
 import dev.awsj.textio.Progress;
+import dev.awsj.textio.RequestMembers;
 import dev.awsj.textio.TextSource;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
+import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
  * A Comprehend detect command: one text (--text, --text-file, -) prints the API's JSON; a file of
@@ -40,6 +45,8 @@ abstract class DetectCommand implements Callable<Integer> {
     private final Analysis analysis;
     @Mixin
     TextSource source = new TextSource();
+    @Mixin
+    CliInputJson input = new CliInputJson();
     @Parameters(arity = "0..1", paramLabel = "-", description = "Read the text from stdin.")
     String dash;
     @Option(names = "--language-code", paramLabel = "CODE", description = "Language of the text, e.g. en, es (not for detect-dominant-language).")
@@ -52,6 +59,18 @@ abstract class DetectCommand implements Callable<Integer> {
             description = "Calls at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    /** A member of the request a builder holds so far (SDK getters work on built requests only). */
+    private static Object member(SdkPojo builder, String name) {
+        return RequestMembers.get((SdkPojo) ((Buildable) builder).build(), name);
+    }
+
+    private void requireLanguage(boolean missing) {
+        if (missing) {
+            throw AwsjException.usage(analysis.command + " needs --language-code (e.g. en); "
+                    + "detect-dominant-language finds it.");
+        }
+    }
+
     DetectCommand(Context ctx, Analysis analysis) {
         this.ctx = ctx;
         this.analysis = analysis;
@@ -61,10 +80,6 @@ abstract class DetectCommand implements Callable<Integer> {
     public Integer call() {
         if (dash != null && !dash.equals("-")) {
             throw AwsjException.usage("Unexpected argument \"" + dash + "\": give the text with --text, --text-file or -.");
-        }
-        if (analysis.needsLanguage && languageCode == null) {
-            throw AwsjException.usage(analysis.command + " needs --language-code (e.g. en); "
-                    + "detect-dominant-language finds it.");
         }
         if (!analysis.needsLanguage && languageCode != null) {
             throw AwsjException.usage(analysis.command + " takes no --language-code.");
@@ -77,13 +92,25 @@ abstract class DetectCommand implements Callable<Integer> {
         }
         ComprehendClient client = ctx.clients().client(ComprehendClient.class);
         if (inputFile == null) {
-            String text = source.read(ctx, dash != null);
-            ctx.output().write(SdkJson.toJson(analysis.single.call(client, text, languageCode)));
+            SdkPojo b = input.fill(analysis.request.get());
+            if (source.given(dash != null) || member(b, "Text") == null) {
+                RequestMembers.setValue(b, "Text", source.read(ctx, dash != null));
+            }
+            TextSource.requireText((String) member(b, "Text"), "the text");
+            if (languageCode != null) {
+                RequestMembers.setValue(b, "LanguageCode", languageCode);
+            }
+            requireLanguage(analysis.needsLanguage && member(b, "LanguageCode") == null && member(b, "EndpointArn") == null);
+            ctx.output().write(SdkJson.toJson(analysis.single.call(client, (SdkRequest) ((Buildable) b).build())));
             return ExitCodes.OK;
         }
         if (source.given(dash != null)) {
             throw AwsjException.usage("Give either --input-file or the text (--text, --text-file, -), not both.");
         }
+        if (input.given()) {
+            throw AwsjException.usage("--cli-input-json describes one request; with --input-file use the options.");
+        }
+        requireLanguage(analysis.needsLanguage && languageCode == null);
         List<Documents.Document> docs = Documents.read(ctx, inputFile, column);
         LineResults results = new LineResults(ctx);
         Progress progress = new Progress(ctx, "documents", docs.size());

@@ -4,11 +4,13 @@ import dev.awsj.api.ParameterValues;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
+import dev.awsj.textio.CliInputJson;
 import dev.awsj.textio.RequestMembers;
 import dev.awsj.textio.TextSource;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -45,18 +47,26 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--message-deduplication-id", paramLabel = "ID")
     String messageDeduplicationId;
 
+    @Mixin
+    CliInputJson input = new CliInputJson();
+
     PublishCommand(Context ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        int targets = (topicArn != null ? 1 : 0) + (targetArn != null ? 1 : 0) + (phoneNumber != null ? 1 : 0);
+        PublishRequest.Builder b = input.fill(PublishRequest.builder());
+        PublishRequest given = b.build();
+        String topic = topicArn != null ? topicArn : given.topicArn();
+        String target = targetArn != null ? targetArn : given.targetArn();
+        String phone = phoneNumber != null ? phoneNumber : given.phoneNumber();
+        int targets = (topic != null ? 1 : 0) + (target != null ? 1 : 0) + (phone != null ? 1 : 0);
         if (targets != 1) {
             throw AwsjException.usage("Give exactly one of --topic-arn, --target-arn and --phone-number.");
         }
-        if (phoneNumber != null && !E164.matcher(phoneNumber).matches()) {
-            throw AwsjException.usage("Invalid phone number \"" + phoneNumber
+        if (phone != null && !E164.matcher(phone).matches()) {
+            throw AwsjException.usage("Invalid phone number \"" + phone
                     + "\": use E.164 format, a + then the country code and number, e.g. +15558675309.");
         }
         if (message != null && messageFile != null) {
@@ -64,7 +74,10 @@ final class PublishCommand implements Callable<Integer> {
         }
         String text;
         if (message == null && messageFile == null) {
-            throw AwsjException.usage("No message given: use --message TEXT, --message - (stdin) or --message-file FILE.");
+            if (given.message() == null) {
+                throw AwsjException.usage("No message given: use --message TEXT, --message - (stdin) or --message-file FILE.");
+            }
+            text = given.message();
         } else if ("-".equals(message) || "-".equals(messageFile)) {
             text = TextSource.readStdin(ctx);
         } else if (messageFile != null) {
@@ -73,9 +86,19 @@ final class PublishCommand implements Callable<Integer> {
             text = ParameterValues.load(message, "--message"); // file://F, as aws reads any parameter
         }
         TextSource.requireText(text, "the message");
-        PublishRequest.Builder b = PublishRequest.builder().topicArn(topicArn).targetArn(targetArn)
-                .phoneNumber(phoneNumber).message(text).subject(subject).messageStructure(messageStructure)
-                .messageGroupId(messageGroupId).messageDeduplicationId(messageDeduplicationId);
+        b.topicArn(topic).targetArn(target).phoneNumber(phone).message(text);
+        if (subject != null) {
+            b.subject(subject);
+        }
+        if (messageStructure != null) {
+            b.messageStructure(messageStructure);
+        }
+        if (messageGroupId != null) {
+            b.messageGroupId(messageGroupId);
+        }
+        if (messageDeduplicationId != null) {
+            b.messageDeduplicationId(messageDeduplicationId);
+        }
         RequestMembers.set(b, "MessageAttributes", messageAttributes, "--message-attributes");
         ctx.output().write(SdkJson.toJson(ctx.clients().client(SnsClient.class).publish(b.build())));
         return 0;

@@ -14,6 +14,10 @@ public class CliInputJson {
             description = "The request as JSON (or file://FILE), with the API's member names; options override it.")
     String json;
 
+    public boolean given() {
+        return json != null;
+    }
+
     /** Fills the request builder from the JSON, if any; unknown members are a 252 naming the valid ones. */
     public <B extends SdkPojo> B fill(B builder) {
         if (json != null) {

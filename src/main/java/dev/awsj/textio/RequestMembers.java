@@ -31,4 +31,28 @@ public final class RequestMembers {
             set(builder, member, List.of(raw), option);
         }
     }
+
+    /** Sets a member to a value of its own Java type (a String for string members). */
+    public static void setValue(SdkPojo builder, String member, Object value) {
+        field(builder, member).set(builder, value);
+    }
+
+    /** A member's value in a built request (not a builder); null when unset or not a member. */
+    public static Object get(SdkPojo pojo, String member) {
+        for (SdkField<?> f : pojo.sdkFields()) {
+            if (f.memberName().equals(member)) {
+                return f.getValueOrDefault(pojo);
+            }
+        }
+        return null;
+    }
+
+    private static SdkField<?> field(SdkPojo pojo, String member) {
+        for (SdkField<?> f : pojo.sdkFields()) {
+            if (f.memberName().equals(member)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("No member " + member + " in " + pojo.getClass().getName());
+    }
 }

@@ -3,6 +3,7 @@ package dev.awsj.translate;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
+import dev.awsj.textio.CliInputJson;
 import dev.awsj.textio.Documents;
 import dev.awsj.textio.LineResults;
 import dev.awsj.textio.OrderedBatch;
@@ -33,15 +34,17 @@ final class TranslateTextCommand implements Callable<Integer> {
     private final Context ctx;
     @Mixin
     TextSource source = new TextSource();
+    @Mixin
+    CliInputJson input = new CliInputJson();
     @Parameters(arity = "0..1", paramLabel = "-", description = "Read the text from stdin.")
     String dash;
     @Option(names = "--input-file", paramLabel = "FILE", description = "One document a line (- is stdin).")
     String inputFile;
     @Option(names = "--column", paramLabel = "NAME", description = "With --input-file: a CSV file; translate this column.")
     String column;
-    @Option(names = "--source-language-code", paramLabel = "CODE", required = true, description = "Language code of the text, or auto.")
+    @Option(names = "--source-language-code", paramLabel = "CODE", description = "Language code of the text, or auto.")
     String sourceLanguage;
-    @Option(names = "--target-language-code", paramLabel = "CODE", required = true)
+    @Option(names = "--target-language-code", paramLabel = "CODE")
     String targetLanguage;
     @Option(names = "--terminology-names", split = ",", arity = "1..*", paramLabel = "NAME")
     List<String> terminologyNames;
@@ -66,13 +69,30 @@ final class TranslateTextCommand implements Callable<Integer> {
         if (column != null && inputFile == null) {
             throw AwsjException.usage("--column needs --input-file.");
         }
-        TranslateTextRequest.Builder b = TranslateTextRequest.builder().sourceLanguageCode(sourceLanguage)
-                .targetLanguageCode(targetLanguage).terminologyNames(terminologyNames);
+        TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder());
+        if (sourceLanguage != null) {
+            b.sourceLanguageCode(sourceLanguage);
+        }
+        if (targetLanguage != null) {
+            b.targetLanguageCode(targetLanguage);
+        }
+        if (terminologyNames != null) {
+            b.terminologyNames(terminologyNames);
+        }
         RequestMembers.set(b, "Settings", settings, "--settings");
-        LongTextTranslator translator = new LongTextTranslator(ctx.clients().client(TranslateClient.class), b.build(),
+        TranslateTextRequest given = b.build();
+        if (given.sourceLanguageCode() == null) {
+            throw AwsjException.usage("Missing required option: '--source-language-code=CODE' (auto detects it)");
+        }
+        if (given.targetLanguageCode() == null) {
+            throw AwsjException.usage("Missing required option: '--target-language-code=CODE'");
+        }
+        LongTextTranslator translator = new LongTextTranslator(ctx.clients().client(TranslateClient.class), given,
                 LongTextTranslator.MAX_BYTES);
         if (inputFile == null) {
-            ctx.output().write(translator.translate(source.read(ctx, dash != null), concurrency));
+            String text = given.text() != null && !source.given(dash != null)
+                    ? TextSource.requireText(given.text(), "the text") : source.read(ctx, dash != null);
+            ctx.output().write(translator.translate(text, concurrency));
             return ExitCodes.OK;
         }
         if (source.given(dash != null)) {

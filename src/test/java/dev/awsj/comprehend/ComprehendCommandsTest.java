@@ -94,6 +94,24 @@ class ComprehendCommandsTest {
     }
 
     @Test
+    void cliInputJsonGivesTheRequestAndOptionsOverrideIt(@TempDir Path dir) throws Exception {
+        stub("DetectSentiment", SENTIMENT);
+        AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--cli-input-json",
+                "{\"Text\":\"Great ride\",\"LanguageCode\":\"es\"}", "--language-code", "en");
+        assertEquals(0, r.exitCode(), r.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"Text\":\"Great ride\",\"LanguageCode\":\"en\"}")));
+        Path file = dir.resolve("d.txt");
+        Files.writeString(file, "a\n");
+        AwsjRun.Result both = AwsjRun.run(env, "comprehend", "detect-sentiment", "--cli-input-json", "{\"LanguageCode\":\"en\"}",
+                "--input-file", file.toString());
+        assertEquals(252, both.exitCode());
+        AwsjRun.Result noLang = AwsjRun.run(env, "comprehend", "detect-sentiment", "--cli-input-json", "{\"Text\":\"x\"}");
+        assertEquals(252, noLang.exitCode());
+        assertTrue(noLang.err().startsWith("detect-sentiment needs --language-code"), noLang.err());
+        wm.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void queryAppliesToTheSingleResult() {
         stub("DetectSentiment", SENTIMENT);
         AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-sentiment", "--text", "ok", "--language-code", "en",

@@ -114,10 +114,17 @@ class SnsCommandsTest {
                     "--message-file", "/nonexistent/msg.txt");
             assertEquals(252, missing.exitCode());
             assertTrue(missing.err().startsWith("--message-file: no such file: /nonexistent/msg.txt"), missing.err());
+            AwsjRun.Result viaJson = AwsjRun.run(env, "sns", "publish", "--cli-input-json",
+                    "{\"PhoneNumber\":\"+15558675309\",\"Message\":\"from json\"}", "--message", "from the option");
+            assertEquals(0, viaJson.exitCode(), viaJson.toString());
+            wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Message", equalTo("from the option")));
+            AwsjRun.Result badJson = AwsjRun.run(env, "sns", "publish", "--cli-input-json",
+                    "{\"PhoneNumber\":\"15558675309\",\"Message\":\"x\"}");
+            assertEquals(252, badJson.exitCode(), "the E.164 check covers --cli-input-json too");
             AwsjRun.Result two = AwsjRun.run(env, "sns", "publish", "--phone-number", "+15558675309",
                     "--topic-arn", "arn:aws:sns:us-east-1:000000000000:t", "--message", "x");
             assertEquals(252, two.exitCode());
-            wm.verify(1, postRequestedFor(urlEqualTo("/")));
+            wm.verify(2, postRequestedFor(urlEqualTo("/")));
         } finally {
             wm.stop();
         }

@@ -138,6 +138,19 @@ class TranslateCommandsTest {
     }
 
     @Test
+    void cliInputJsonGivesTheRequest() {
+        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
+        AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--cli-input-json",
+                "{\"Text\":\"hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"de\"}");
+        assertEquals(0, r.exitCode(), r.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
+                equalToJson("{\"Text\":\"hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"de\"}")));
+        AwsjRun.Result noTarget = AwsjRun.run(env, "translate", "translate-text", "--text", "x", "--source-language-code", "en");
+        assertEquals(252, noTarget.exitCode());
+        assertTrue(noTarget.err().startsWith("Missing required option: '--target-language-code=CODE'"), noTarget.err());
+    }
+
+    @Test
     void listLanguagesFetchesEveryPage() throws Exception {
         wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
                 .withRequestBody(matchingJsonPath("$.NextToken", absent()))
