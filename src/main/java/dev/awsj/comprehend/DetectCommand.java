@@ -33,7 +33,8 @@ abstract class DetectCommand implements Callable<Integer> {
     static final String EXIT_SERVICE = "254:the service answered with an error (with --input-file: one or more documents failed)";
     static final String BATCH_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) the documents "
             + "go in batch calls of 25, several calls at once, and one JSON result is printed a line in input order: "
-            + "{\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}. Blank lines are skipped. "
+            + "{\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}, N being the line of the file "
+            + "the document starts on. Blank lines are skipped. "
             + "A document over 5,000 UTF-8 bytes gets an error line; the others still run. "
             + "A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
     static final String SINGLE_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) each "

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
 
 @Command(name = "describe-voices", mixinStandardHelpOptions = true,
-        description = "List the voices (all pages): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
+        description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
 final class DescribeVoicesCommand implements Callable<Integer> {
     private final Context ctx;
     @Option(names = "--language-code", paramLabel = "CODE", description = "Only voices of this language, e.g. en-US.")
@@ -32,6 +32,10 @@ final class DescribeVoicesCommand implements Callable<Integer> {
         DescribeVoicesRequest.Builder b = DescribeVoicesRequest.builder().languageCode(languageCode).engine(engine);
         if (additional) {
             b.includeAdditionalLanguageCodes(true);
+        }
+        if (ctx.global().noPaginate) {
+            ctx.output().write(SdkJson.toJson(polly.describeVoices(b.build())));
+            return 0;
         }
         ObjectNode merged = SdkJson.MAPPER.createObjectNode();
         ArrayNode voices = merged.putArray("Voices");

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.ListLanguagesRequest;
 
 @Command(name = "list-languages", mixinStandardHelpOptions = true,
-        description = "List the languages Translate supports (all pages): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
+        description = "List the languages Translate supports (all pages; --no-paginate: the first): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
 final class ListLanguagesCommand implements Callable<Integer> {
     private final Context ctx;
     @Option(names = "--display-language-code", paramLabel = "CODE", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
@@ -22,8 +22,10 @@ final class ListLanguagesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TranslateClient translate = ctx.clients().client(TranslateClient.class);
-        ctx.output().write(PagedJson.merge(translate.listLanguagesPaginator(
-                ListLanguagesRequest.builder().displayLanguageCode(displayLanguageCode).build()), "Languages", "NextToken"));
+        ListLanguagesRequest request = ListLanguagesRequest.builder().displayLanguageCode(displayLanguageCode).build();
+        ctx.output().write(ctx.global().noPaginate
+                ? dev.awsj.json.SdkJson.toJson(translate.listLanguages(request))
+                : PagedJson.merge(translate.listLanguagesPaginator(request), "Languages", "NextToken"));
         return 0;
     }
 }

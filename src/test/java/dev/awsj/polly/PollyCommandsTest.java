@@ -211,6 +211,10 @@ class PollyCommandsTest {
         JsonNode voices = JSON.readTree(r.out()).get("Voices");
         assertEquals(List.of("Emma", "Brian"), IntStream.range(0, voices.size()).mapToObj(i -> voices.get(i).get("Id").asText()).toList());
         assertFalse(r.out().contains("NextToken"));
+        AwsjRun.Result first = AwsjRun.run(env, "polly", "describe-voices", "--language-code", "en-GB", "--no-paginate");
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(1, JSON.readTree(first.out()).get("Voices").size());
+        assertEquals("t2", JSON.readTree(first.out()).get("NextToken").asText());
     }
 
     @Test
