@@ -64,6 +64,10 @@ final class ImageInput {
         }
         byte[] bytes;
         if (spec.equals("-")) {
+            if (ctx.stdinIsTerminal()) {
+                throw AwsjException.usage(option + ": - reads the image from stdin, which is a terminal: pipe or redirect "
+                        + "an image in (awsj ... --image - < photo.jpg).");
+            }
             bytes = readCapped(ctx.stdin(), OptionalLong.empty(), "stdin", option);
         } else if (spec.startsWith("http://") || spec.startsWith("https://")) {
             bytes = fetch(spec, option);

@@ -59,6 +59,9 @@ public class TextSource {
     }
 
     public static String readStdin(Context ctx) {
+        if (ctx.stdinIsTerminal()) {
+            ctx.err().println("Reading the text from stdin; end it with Ctrl-D.");
+        }
         try {
             return new String(ctx.stdin().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
