@@ -76,10 +76,10 @@ public final class Awsj {
                 }
                 continue;
             }
-            String name = a.equals("help") && i + 1 < args.length ? args[i + 1] : a;
-            CommandLine sub = cl.getSubcommands().get(name);
+            int at = a.equals("help") && i + 1 < args.length ? i + 1 : i;
+            CommandLine sub = cl.getSubcommands().get(args[at]);
             if (sub != null && sub.getCommand() instanceof ServiceCommand sc) {
-                sc.populate(ctx);
+                sc.populate(ctx, java.util.Arrays.copyOfRange(args, at + 1, args.length));
             }
             return;
         }
