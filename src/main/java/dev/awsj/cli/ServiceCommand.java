@@ -51,27 +51,25 @@ public final class ServiceCommand implements Callable<Integer> {
         return new CommandLine(spec);
     }
 
-    /** Adds the generic operations and then the curated commands, which win on a shared name. */
+    /** Adds every operation in full (for completion). */
     public void populate(Context ctx) {
         populate(ctx, null);
     }
 
     /**
-     * As {@link #populate(Context)}, but only the operation named first in {@code rest} (the words
-     * after the service) gets its options from the SDK model; the others are listed by name. Reading
-     * one request's fields initialises its classes, and a service has dozens of operations.
+     * Adds the generic operations and then the curated commands, which win on a shared name. Only
+     * {@code commandName} (or all, when null) is built in full; the others are named placeholders.
      */
-    public void populate(Context ctx, String[] rest) {
+    public void populate(Context ctx, String commandName) {
         if (populated) {
             return;
         }
         populated = true;
         CommandLine cl = spec.commandLine();
-        String wanted = rest == null ? null : commandWord(rest);
         Map<String, CommandLine> subs = new LinkedHashMap<>();
         for (Operation op : ServiceModel.load(service).operations().values()) {
-            subs.put(op.cliName(), rest == null || op.cliName().equals(wanted)
-                    ? OperationCommand.commandLine(ctx, op) : listedOnly(op));
+            boolean full = commandName == null || commandName.equals(op.cliName());
+            subs.put(op.cliName(), full ? OperationCommand.commandLine(ctx, op) : OperationCommand.placeholder(op));
         }
         if (!name.equals("s3api")) {
             for (Object c : curated(ctx)) {
@@ -83,30 +81,6 @@ public final class ServiceCommand implements Callable<Integer> {
             cl.addSubcommand(e.getKey(), e.getValue());
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
-    }
-
-    /** The first word that is not an option (or the word after {@code help}). */
-    static String commandWord(String[] rest) {
-        for (int i = 0; i < rest.length; i++) {
-            String a = rest[i];
-            if (a.startsWith("-")) {
-                if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
-                    i++;
-                }
-                continue;
-            }
-            return a.equals("help") && i + 1 < rest.length ? rest[i + 1] : a;
-        }
-        return null;
-    }
-
-    /** An operation that is not on the command line: its name and summary, for help and suggestions. */
-    private static CommandLine listedOnly(Operation op) {
-        CommandSpec s = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> ExitCodes.OTHER);
-        s.name(op.cliName());
-        s.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
-                + (op.paginated() ? " Pages are fetched and merged." : ""));
-        return new CommandLine(s);
     }
 
     private List<Object> curated(Context ctx) {
