@@ -109,6 +109,10 @@ public final class CommandReference {
                     .append(".md) |\n");
         }
         files.put("commands/README.md", index.toString());
+        // Every service populated above, so the script completes operations too.
+        String completion = picocli.AutoComplete.bash("awsj", root);
+        files.put("completion/awsj.bash", completion);
+        files.put("completion/_awsj.zsh", completion);
         files.put("man/man1/awsj.1", man(root));
         for (CommandLine c : documented) {
             files.put("man/man1/" + c.getCommandSpec().qualifiedName("-") + ".1", man(c));
