@@ -107,8 +107,15 @@ public final class ConfigFiles {
         return configGet(profile, key).isPresent() ? Optional.of(configPath) : Optional.empty();
     }
 
+    /** Both files must parse before either is written: a broken setup is reported, not made worse. */
+    private void checkBoth() {
+        config();
+        credentials();
+    }
+
     /** Sets a value in the file it belongs in and writes that file. */
     public void set(String profile, String key, String value) {
+        checkBoth();
         if (isSecret(key)) {
             credentials().set(profile, key, value);
             writer.write(credentialsPath, credentials().toBytes());
@@ -120,12 +127,14 @@ public final class ConfigFiles {
 
     /** Sets a nested value ({@code s3.max_concurrent_requests}) in the config file. */
     public void set(String profile, String parent, String key, String value) {
+        checkBoth();
         config().set(configSection(profile), parent, key, value);
         writer.write(configPath, config().toBytes());
     }
 
     /** Sets several values of one profile, writing each file at most once. */
     public void setAll(String profile, java.util.Map<String, String> values) {
+        checkBoth();
         boolean creds = false;
         boolean conf = false;
         for (var e : values.entrySet()) {

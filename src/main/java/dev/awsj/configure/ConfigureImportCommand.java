@@ -84,6 +84,7 @@ final class ConfigureImportCommand implements Callable<Integer> {
             profiles.put(prefix + name, new String[] {k, s});
         }
         ConfigFiles files = ConfigureCommand.files(ctx);
+        files.config(); // a broken config file is reported before anything is written
         for (var e : profiles.entrySet()) {
             files.credentials().set(e.getKey(), "aws_access_key_id", e.getValue()[0]);
             files.credentials().set(e.getKey(), "aws_secret_access_key", e.getValue()[1]);

@@ -308,6 +308,15 @@ public final class IniFile {
                 last = i;
             }
         }
+        if (last > k) {
+            // Indent like the block's other lines.
+            String prev = lines.get(last);
+            nestedLine = keepIndent(prev, key + " = " + value + newline);
+            if (!prev.endsWith("\n")) {
+                lines.set(last, prev + newline);
+                nestedLine = nestedLine + newline;
+            }
+        }
         lines.add(last + 1, nestedLine);
     }
 
