@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "configure", mixinStandardHelpOptions = true,
         description = {"Configure credentials and settings in ~/.aws/credentials and ~/.aws/config.",
-            "Without a subcommand, asks for the access key, secret key, region and output format of the profile",
-            "(--profile, AWS_PROFILE or default); press Enter to keep the value shown in brackets."},
+            "Without a subcommand, asks for the access key, secret key, region and output format of the profile "
+                + "(--profile, AWS_PROFILE or default); press Enter to keep the value shown in brackets."},
         subcommands = {ConfigureSetCommand.class, ConfigureGetCommand.class, ConfigureListCommand.class,
             ConfigureListProfilesCommand.class, ConfigureImportCommand.class, ConfigureExportCredentialsCommand.class})
 public final class ConfigureCommand implements Callable<Integer> {
