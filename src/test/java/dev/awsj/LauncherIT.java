@@ -1,0 +1,79 @@
+package dev.awsj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.awsj.testing.Emulators;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Black-box: the ./awsj launcher and the packaged jar, run as processes. */
+class LauncherIT {
+    record Run(int code, String out, String err) {
+    }
+
+    static ProcessBuilder awsj(String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of("awsj").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "test");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        pb.environment().put("AWS_REGION", "us-east-1");
+        pb.environment().put("AWS_CONFIG_FILE", "/nonexistent/awsj-config");
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsj-credentials");
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        return pb;
+    }
+
+    static Run run(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionRunsFromTheLauncher() throws Exception {
+        Run r = run(awsj("--version"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("awsj/\\S+ Java/\\S+ \\S+/\\S+\\n"), r.out());
+    }
+
+    @Test
+    void listTopicsAgainstFauxqsAsAProcess() throws Exception {
+        ProcessBuilder pb = awsj("sns", "create-topic", "--name", "launcher-it", "--endpoint-url", Emulators.fauxqsEndpoint());
+        Run created = run(pb);
+        assertEquals(0, created.code(), created.err());
+        Run r = run(awsj("sns", "list-topics", "--endpoint-url", Emulators.fauxqsEndpoint(),
+                "--query", "Topics[].TopicArn", "--output", "text"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(":launcher-it"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void ctrlCExits130() throws Exception {
+        // put-object with --body - reads stdin until it closes: interrupt it while it waits.
+        ProcessBuilder pb = awsj("s3api", "put-object", "--bucket", "b", "--key", "k", "--body", "-",
+                "--endpoint-url", "http://127.0.0.1:9");
+        Process p = pb.start();
+        Thread.sleep(300);
+        // Wait until the JVM is up and blocked on stdin, then send SIGINT.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && p.isAlive()
+                && ProcessHandle.of(p.pid()).flatMap(h -> h.info().command()).map(c -> !c.endsWith("java")).orElse(true)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500);
+        assertTrue(p.isAlive(), "still waiting for stdin");
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(130, p.exitValue());
+    }
+}
