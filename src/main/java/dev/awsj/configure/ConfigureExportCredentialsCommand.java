@@ -21,8 +21,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  */
 @Command(name = "export-credentials", mixinStandardHelpOptions = true,
         description = {"Print the resolved credentials of the current profile.",
-            "--format process (default): the JSON a credential_process prints; env: export lines for a shell;",
-            "env-no-export: NAME=value lines."})
+            "--format process (default): the JSON a credential_process prints; env: export lines for a shell; "
+                + "env-no-export: NAME=value lines."})
 final class ConfigureExportCredentialsCommand implements Callable<Integer> {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private final Context ctx;

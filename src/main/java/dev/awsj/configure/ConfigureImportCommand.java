@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import access keys from the CSV file the IAM console downloads into the credentials file.",
-            "Rows with a 'User name' column become profiles of that name; a file with only 'Access key ID' and",
-            "'Secret access key' goes to the current profile (--profile, AWS_PROFILE or default)."})
+            "Rows with a 'User name' column become profiles of that name; a file with only 'Access key ID' and "
+                + "'Secret access key' goes to the current profile (--profile, AWS_PROFILE or default)."})
 final class ConfigureImportCommand implements Callable<Integer> {
     private final Context ctx;
 

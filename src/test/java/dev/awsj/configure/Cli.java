@@ -1,8 +1,6 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.Awsj;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.awsj.testing.AwsjRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the real awsj command line in-process with captured streams (until the shared rig is merged). */
+/**
+ * The shared rig ({@link AwsjRun}) with an environment for configure: HOME in a temp folder and,
+ * unlike {@code AwsjRun.env}, no credentials in the environment, so the files are what counts.
+ */
 final class Cli {
     record Result(int exitCode, String out, String err) {
         String all() {
@@ -36,10 +37,8 @@ final class Cli {
     }
 
     static Result run(Map<String, String> env, byte[] stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Awsj.run(args, new ByteArrayInputStream(stdin), out, err, env);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        AwsjRun.Result r = AwsjRun.run(env, stdin, args);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     static String read(Path p) throws IOException {
