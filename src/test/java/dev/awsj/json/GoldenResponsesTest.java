@@ -3,6 +3,7 @@ package dev.awsj.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * recorded wire response ({@code response}, {@code response-headers}, {@code status}) and awsj,
  * run with {@code args}, must print the JSON in {@code expected.json} — what the AWS CLI v2 prints
  * for that response (no {@code expected.json}: aws prints nothing, nor may awsj). {@code ${tmp}}
- * in an argument is a fresh folder (output files of get-object, synthesize-speech). A case with a {@code known-difference} file documents where awsj still
+ * in an argument is a fresh folder for the output file of get-object or synthesize-speech; a case's
+ * {@code outfile} names that file, which must then hold the {@code response} bytes. A case with a {@code known-difference} file documents where awsj still
  * differs from aws: it is reported as skipped with that text while it differs, and fails once
  * awsj prints the expected JSON, so the marker gets removed.
  */
@@ -102,6 +104,12 @@ class GoldenResponsesTest {
         assertEquals(0, r.exitCode(), name + ": " + r);
         assertTrue(wm.getAllServeEvents().size() >= 1, name + ": awsj sent no request");
 
+        if (Files.exists(dir.resolve("outfile"))) {
+            // The streamed body (S3 object, Polly audio) lands in the file named on the command line.
+            Path written = work.resolve(read(dir, "outfile").trim());
+            assertTrue(Files.exists(written), name + ": awsj did not write " + written);
+            assertArrayEquals(Files.readAllBytes(dir.resolve("response")), Files.readAllBytes(written), name + ": bytes of " + written);
+        }
         if (!Files.exists(dir.resolve("expected.json"))) {
             // aws prints nothing at all for an empty response.
             assertEquals("", r.out(), name + ": aws prints nothing for this response");
