@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * One API operation as found on the SDK client interface: its name, request class, the client
  * method to call, whether it streams a body in or out, and whether it paginates.
  */
-public record Operation(dev.awsj.aws.Service service, String name, String cliName, Class<?> requestClass, Method method, Kind kind, boolean paginated) {
+public record Operation(dev.awsj.aws.Service service, String name, String cliName, Class<?> requestClass, Method method, Kind kind, boolean hasPaginator) {
 
     public enum Kind {
         /** Request in, response out. */
@@ -18,6 +18,11 @@ public record Operation(dev.awsj.aws.Service service, String name, String cliNam
         INPUT_STREAM,
         /** The response carries a streaming body, written to a file named on the command line. */
         OUTPUT_STREAM
+    }
+
+    /** Whether the AWS CLI pages through this operation: an SDK paginator, or a NextX/X token pair. */
+    public boolean paginated() {
+        return hasPaginator || (kind == Kind.PLAIN && ServiceModel.hasTokenPair(requestClass, method.getReturnType()));
     }
 
     /** A fresh request builder; builders are {@link SdkPojo}s that know their fields. */

@@ -42,14 +42,37 @@ public final class OperationCommand implements Callable<Integer> {
     private static final String INPUT_JSON = "--cli-input-json";
     private static final String SKELETON = "--generate-cli-skeleton";
 
+    /** Option names the AWS CLI renames (its argrename.py), for the six services: service.op.arg. */
+    private static final Map<String, String> RENAMES = Map.of(
+            "sns.subscribe.endpoint", "notification-endpoint",
+            "rekognition.create-stream-processor.output", "stream-processor-output");
+
+    private static final java.util.Set<String> GLOBAL_OPTIONS = java.util.Set.of("--profile", "--region",
+            "--endpoint-url", "--output", "--query", "--debug", "--no-verify-ssl", "--no-sign-request", "--ca-bundle",
+            "--no-paginate", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--help", "--version");
+
     private final Context ctx;
     private final Operation op;
     private final Map<String, SdkField<?>> optionFields = new LinkedHashMap<>();
     private CommandSpec spec;
+    private boolean paginated;
 
     private OperationCommand(Context ctx, Operation op) {
         this.ctx = ctx;
         this.op = op;
+    }
+
+    /**
+     * A named placeholder for an operation that is not on the command line: enough for help
+     * listings and "did you mean", without loading the operation's model classes.
+     */
+    public static CommandLine placeholder(Operation op) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
+            throw new IllegalStateException("placeholder of " + op.cliName() + " executed");
+        });
+        spec.name(op.cliName());
+        spec.usageMessage().description("Calls the " + op.name() + " operation.");
+        return new CommandLine(spec);
     }
 
     /** The picocli command for an operation. */
@@ -62,8 +85,9 @@ public final class OperationCommand implements Callable<Integer> {
         spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
                 + (op.paginated() ? " Pages are fetched and merged." : ""));
         for (SdkField<?> f : op.requestFields()) {
-            String option = "--" + Names.kebab(f.memberName());
-            if (spec.optionsMap().containsKey(option)) {
+            String arg = Names.kebab(f.memberName());
+            String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
+            if (spec.optionsMap().containsKey(option) || GLOBAL_OPTIONS.contains(option)) {
                 continue;
             }
             cmd.optionFields.put(option, f);
@@ -88,7 +112,8 @@ public final class OperationCommand implements Callable<Integer> {
             spec.addPositional(PositionalParamSpec.builder().paramLabel("outfile").type(String.class).arity("1")
                     .description("(file, required) Where the response body is written; - for stdout.").build());
         }
-        if (op.paginated()) {
+        cmd.paginated = op.paginated();
+        if (cmd.paginated) {
             spec.addOption(OptionSpec.builder("--max-items").type(Integer.class).paramLabel("<integer>")
                     .description("(integer) The most items to print; a NextToken is printed to continue.").build());
             spec.addOption(OptionSpec.builder("--page-size").type(Integer.class).paramLabel("<integer>")
@@ -133,11 +158,11 @@ public final class OperationCommand implements Callable<Integer> {
             }
             e.getValue().set(builder, converted);
         }
-        checkRequired(builder);
         Object request = ((Buildable) builder).build();
+        checkRequired((SdkPojo) request);
         Object client = ctx.clients().client(op.service());
         JsonNode result;
-        if (op.paginated()) {
+        if (paginated) {
             Paginator p = new Paginator(builder, req -> invoke(client, req, pr), ctx.global().noPaginate,
                     intOption(pr, "--max-items"), intOption(pr, "--page-size"), pr.matchedOptionValue("--starting-token", null));
             result = p.run();
@@ -157,10 +182,10 @@ public final class OperationCommand implements Callable<Integer> {
     }
 
     /** Refuses a request that lacks a member the model marks required, before any network call. */
-    private void checkRequired(SdkPojo builder) {
+    private void checkRequired(SdkPojo request) {
         List<String> missing = new ArrayList<>();
-        for (SdkField<?> f : builder.sdkFields()) {
-            if (f.containsTrait(RequiredTrait.class) && f.getValueOrDefault(builder) == null) {
+        for (SdkField<?> f : request.sdkFields()) {
+            if (f.containsTrait(RequiredTrait.class) && f.getValueOrDefault(request) == null) {
                 missing.add("--" + Names.kebab(f.memberName()));
             }
         }

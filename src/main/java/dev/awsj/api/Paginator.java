@@ -59,7 +59,8 @@ final class Paginator {
         Map<String, String> pairs = null;
         int items = 0;
         while (true) {
-            SdkPojo response = (SdkPojo) call.apply(((Buildable) builder).build());
+            Object request = ((Buildable) builder).build();
+            SdkPojo response = (SdkPojo) call.apply(request);
             if (firstPageOnly) {
                 // As the AWS CLI: one call, the response as it came, tokens included.
                 return SdkJson.toJson(response);
@@ -68,7 +69,7 @@ final class Paginator {
             if (pairs == null) {
                 pairs = tokenPairs(response, requestFields);
             }
-            Map<String, String> current = currentTokens(requestFields, pairs);
+            Map<String, String> current = currentTokens((SdkPojo) request, requestFields, pairs);
             Map<String, String> next = nextTokens(page, pairs);
             boolean more = !next.isEmpty() && (!page.has("IsTruncated") || page.get("IsTruncated").asBoolean());
             int pageSkip = skip;
@@ -155,10 +156,11 @@ final class Paginator {
         return next;
     }
 
-    private Map<String, String> currentTokens(Map<String, SdkField<?>> requestFields, Map<String, String> pairs) {
+    private static Map<String, String> currentTokens(SdkPojo request, Map<String, SdkField<?>> requestFields,
+            Map<String, String> pairs) {
         Map<String, String> cur = new LinkedHashMap<>();
         for (String input : pairs.values()) {
-            Object v = requestFields.get(input).getValueOrDefault(builder);
+            Object v = requestFields.get(input).getValueOrDefault(request);
             if (v != null) {
                 cur.put(input, v.toString());
             }

@@ -36,6 +36,28 @@ public final class ServiceModel {
         return operations;
     }
 
+    /**
+     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects): the
+     * response has a {@code NextX} member for a request member {@code X}.
+     */
+    static boolean hasTokenPair(Class<?> request, Class<?> response) {
+        try {
+            java.util.Set<String> in = new HashSet<>();
+            ((software.amazon.awssdk.core.SdkPojo) request.getMethod("builder").invoke(null)).sdkFields()
+                    .forEach(f -> in.add(f.memberName()));
+            for (software.amazon.awssdk.core.SdkField<?> f
+                    : ((software.amazon.awssdk.core.SdkPojo) response.getMethod("builder").invoke(null)).sdkFields()) {
+                String n = f.memberName();
+                if (n.startsWith("Next") && (n.endsWith("Marker") || n.endsWith("Token")) && in.contains(n.substring(4))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
+    }
+
     public static ServiceModel load(Service service) {
         Class<?> client = service.clientInterface();
         Map<Class<?>, Method> plain = new HashMap<>();

@@ -91,7 +91,7 @@ public class ClientFactory implements AutoCloseable {
             Object builder = service.clientInterface().getMethod("builder").invoke(null);
             configure(service, (AwsClientBuilder<?, ?>) builder);
             ((SdkSyncClientBuilder<?, ?>) builder).httpClient(httpClient());
-            return builder.getClass().getMethod("build").invoke(builder);
+            return ((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) builder).build();
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof RuntimeException re) {
@@ -124,7 +124,8 @@ public class ClientFactory implements AutoCloseable {
         builder.overrideConfiguration(o.build());
         if (service == Service.S3 && usePathStyle(endpoint)) {
             try {
-                builder.getClass().getMethod("forcePathStyle", Boolean.class).invoke(builder, Boolean.TRUE);
+                Class.forName("software.amazon.awssdk.services.s3.S3BaseClientBuilder")
+                        .getMethod("forcePathStyle", Boolean.class).invoke(builder, Boolean.TRUE);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -23,9 +23,7 @@ public final class Awsj {
     public static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Map<String, String> env) {
         Context ctx = new Context(in, out, err, env);
         try {
-            CommandLine cl = commandLine(ctx);
-            populateService(cl, ctx, args);
-            return cl.execute(args);
+            return commandLine(ctx, args).execute(args);
         } catch (RuntimeException | Error e) {
             return new ErrorHandler(ctx).report(e);
         } finally {
@@ -34,8 +32,11 @@ public final class Awsj {
         }
     }
 
-    /** The root command with every service command, none of them populated yet. */
-    public static CommandLine commandLine(Context ctx) {
+    /**
+     * The root command with every service command; only the service named in {@code args} gets its
+     * operations. Streams and handlers are set last, so they reach every subcommand.
+     */
+    public static CommandLine commandLine(Context ctx, String[] args) {
         CommandLine.IFactory factory = new ContextFactory(ctx);
         CommandLine cl = new CommandLine(new RootCommand(ctx.global()), factory);
         for (String name : SERVICES) {
@@ -45,12 +46,17 @@ public final class Awsj {
         cl.addSubcommand("configure", configure(ctx, factory));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        populateService(cl, ctx, args);
         ErrorHandler handler = new ErrorHandler(ctx);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        cl.setExecutionStrategy(parseResult -> {
+            ctx.global().validate();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setAbbreviatedOptionsAllowed(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
@@ -66,9 +72,13 @@ public final class Awsj {
         }
     }
 
-    /** Populates the one service named on the command line (the first word that is not an option). */
+    /**
+     * Populates the one service named on the command line (the first word that is not an option),
+     * building in full only the command named after it.
+     */
     static void populateService(CommandLine cl, Context ctx, String[] args) {
-        for (int i = 0; i < args.length; i++) {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length && words.size() < 3; i++) {
             String a = args[i];
             if (a.startsWith("-")) {
                 if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
@@ -76,12 +86,18 @@ public final class Awsj {
                 }
                 continue;
             }
-            String name = a.equals("help") && i + 1 < args.length ? args[i + 1] : a;
-            CommandLine sub = cl.getSubcommands().get(name);
-            if (sub != null && sub.getCommand() instanceof ServiceCommand sc) {
-                sc.populate(ctx);
-            }
+            words.add(a);
+        }
+        if (words.isEmpty()) {
             return;
+        }
+        if (words.get(0).equals("help")) {
+            words.remove(0);
+        }
+        CommandLine sub = words.isEmpty() ? null : cl.getSubcommands().get(words.get(0));
+        if (sub != null && sub.getCommand() instanceof ServiceCommand sc) {
+            String command = words.size() > 1 ? words.get(1) : "";
+            sc.populate(ctx, command.equals("help") && words.size() > 2 ? words.get(2) : command);
         }
     }
 

@@ -38,6 +38,7 @@ public final class CompletionCommand implements Callable<Integer> {
                 sc.populate(ctx);
             }
         }
+        // Completion only needs the names; the commands just added are never executed.
         String script = AutoComplete.bash("awsj", root);
         if (shell.equals("zsh")) {
             script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;

@@ -88,6 +88,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             String op = call == null ? null : call.operation();
             String errCode = s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : null;
             String msg = s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : null;
+            // A HEAD response has no body: the AWS CLI shows the status, not a guessed code.
+            if (op != null && op.startsWith("Head")) {
+                errCode = null;
+                msg = null;
+            }
             if (errCode == null || errCode.isEmpty()) {
                 errCode = String.valueOf(s.statusCode());
             }

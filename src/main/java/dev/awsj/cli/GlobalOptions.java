@@ -61,6 +61,20 @@ public final class GlobalOptions {
             description = "Colour in table output: on, off or auto (default).")
     public String color;
 
+    /** Checks the values given on the command line before anything runs (exit 252 when bad). */
+    public void validate() {
+        if (output != null && !java.util.Set.of("json", "text", "table", "yaml", "yaml-stream", "off")
+                .contains(output.toLowerCase(java.util.Locale.ROOT))) {
+            throw AwsjException.usage("Bad value for --output: \"" + output + "\". Use json, text, table, yaml or off.");
+        }
+        if (color != null && !java.util.Set.of("on", "off", "auto").contains(color)) {
+            throw AwsjException.usage("Bad value for --color: \"" + color + "\". Use on, off or auto.");
+        }
+        if (query != null) {
+            dev.awsj.output.OutputWriter.compile(query);
+        }
+    }
+
     /** Options of the root that take a value: used to find the service word before parsing. */
     public static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
             "--profile", "--region", "--endpoint-url", "--output", "--query", "--ca-bundle",

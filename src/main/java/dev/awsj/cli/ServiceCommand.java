@@ -51,8 +51,16 @@ public final class ServiceCommand implements Callable<Integer> {
         return new CommandLine(spec);
     }
 
-    /** Adds the generic operations and then the curated commands, which win on a shared name. */
+    /** Adds every operation in full (for completion). */
     public void populate(Context ctx) {
+        populate(ctx, null);
+    }
+
+    /**
+     * Adds the generic operations and then the curated commands, which win on a shared name. Only
+     * {@code commandName} (or all, when null) is built in full; the others are named placeholders.
+     */
+    public void populate(Context ctx, String commandName) {
         if (populated) {
             return;
         }
@@ -60,7 +68,8 @@ public final class ServiceCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         Map<String, CommandLine> subs = new LinkedHashMap<>();
         for (Operation op : ServiceModel.load(service).operations().values()) {
-            subs.put(op.cliName(), OperationCommand.commandLine(ctx, op));
+            boolean full = commandName == null || commandName.equals(op.cliName());
+            subs.put(op.cliName(), full ? OperationCommand.commandLine(ctx, op) : OperationCommand.placeholder(op));
         }
         if (!name.equals("s3api")) {
             for (Object c : curated(ctx)) {

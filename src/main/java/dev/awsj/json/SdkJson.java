@@ -105,8 +105,9 @@ public final class SdkJson {
             return NODES.numberNode(b);
         }
         if (value instanceof Float f) {
-            // Float.toString gives the shortest decimal that round-trips, as the service sent it.
-            return NODES.numberNode(new BigDecimal(Float.toString(f)));
+            // The services compute these in single precision and send them as doubles
+            // (Rekognition's "Confidence": 99.9364013671875): print the double, as aws does.
+            return NODES.numberNode((double) f);
         }
         if (value instanceof Double d) {
             return NODES.numberNode(d);

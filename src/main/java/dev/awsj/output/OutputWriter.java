@@ -42,7 +42,8 @@ public final class OutputWriter {
         this.color = color;
     }
 
-    private static Expression<JsonNode> compile(String query) {
+    /** Compiles a JMESPath expression; a syntax error is exit 252. */
+    public static Expression<JsonNode> compile(String query) {
         try {
             JmesPath<JsonNode> jmespath = new JacksonRuntime();
             return jmespath.compile(query);
