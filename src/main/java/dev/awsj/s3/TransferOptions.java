@@ -11,26 +11,25 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options shared by cp, mv, sync, rm, upload and download, with the AWS CLI's names. */
 public final class TransferOptions {
     @Option(names = "--recursive", description = "Act on every object or file below the given prefix or folder.")
     boolean recursive;
 
-    private final List<String[]> filters = new ArrayList<>();
-
     @Option(names = "--exclude", paramLabel = "PATTERN",
             description = "Leave out paths matching this glob. Later --include/--exclude win over earlier ones.")
-    void exclude(String pattern) {
-        filters.add(new String[] {"--exclude", pattern});
-    }
+    List<String> excludes = new ArrayList<>();
 
     @Option(names = "--include", paramLabel = "PATTERN",
             description = "Put back paths matching this glob after an --exclude.")
-    void include(String pattern) {
-        filters.add(new String[] {"--include", pattern});
-    }
+    List<String> includes = new ArrayList<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--dryrun", description = "Show what would be done, without doing it.")
     boolean dryRun;
@@ -83,8 +82,31 @@ public final class TransferOptions {
             description = "Requests in flight at once (default: profile s3 max_concurrent_requests, else 10).")
     Integer maxConcurrency;
 
+    /**
+     * The filters in command-line order: picocli keeps each option's values apart, so the order
+     * across --include and --exclude is read back from the arguments as typed.
+     */
     public Filters filters() {
-        return Filters.of(filters);
+        List<String[]> ordered = new ArrayList<>();
+        if (mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null) {
+            List<String> args = mixee.commandLine().getParseResult().originalArgs();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                for (String name : List.of("--include", "--exclude")) {
+                    if (a.equals(name) && i + 1 < args.size()) {
+                        ordered.add(new String[] {name, args.get(++i)});
+                    } else if (a.startsWith(name + "=")) {
+                        ordered.add(new String[] {name, a.substring(name.length() + 1)});
+                    }
+                }
+            }
+        }
+        if (ordered.size() != includes.size() + excludes.size()) {
+            ordered.clear(); // not parsed from a command line (tests of the class): excludes, then includes
+            excludes.forEach(p -> ordered.add(new String[] {"--exclude", p}));
+            includes.forEach(p -> ordered.add(new String[] {"--include", p}));
+        }
+        return Filters.of(ordered);
     }
 
     public ResultPrinter.Mode mode() {

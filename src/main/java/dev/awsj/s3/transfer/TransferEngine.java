@@ -568,7 +568,7 @@ public final class TransferEngine implements AutoCloseable {
         CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
                 .contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
                 .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
-                .metadata(head.metadata()).checksumAlgorithm(ChecksumAlgorithm.CRC32);
+                .metadata(head.metadata());
         options.apply(cb, null);
         if (options.contentType() == null && head.contentType() != null) {
             cb.contentType(head.contentType());
@@ -580,8 +580,7 @@ public final class TransferEngine implements AutoCloseable {
                     .destinationBucket(dst.bucket()).destinationKey(dst.key()).uploadId(uploadId).partNumber(partNumber)
                     .copySourceRange("bytes=" + offset + "-" + (offset + length - 1)).copySourceIfMatch(etag)));
             progress.bytes(length);
-            return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag())
-                    .checksumCRC32(r.copyPartResult().checksumCRC32()).build();
+            return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
         });
     }
 
