@@ -480,4 +480,23 @@ class S3CommandsTest {
             assertTrue(skipped.err().contains("not readable"), skipped.err());
         }
     }
+
+    // ---- progress --------------------------------------------------------------------------
+
+    @Test
+    void progressLineGoesToStderrOnlyOnATerminal(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.bin");
+        Files.write(f, random(6 * 1024 * 1024, 9));
+        Map<String, String> tty = new java.util.HashMap<>(env);
+        tty.put("AWSJ_FORCE_TTY", "1");
+        Result r = AwsjRun.run(tty, "s3", "cp", f.toString(), "s3://" + bucket + "/progress.bin");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("\rCompleted 6.0 MiB/6.0 MiB ("), r.err());
+        assertTrue(r.err().contains("/s) with 0 file(s) remaining"), r.err());
+        assertFalse(r.out().contains("Completed"), "stdout carries only the result");
+        Result quiet = AwsjRun.run(tty, "s3", "cp", f.toString(), "s3://" + bucket + "/progress.bin", "--no-progress");
+        assertEquals("", quiet.err());
+        Result notTty = run("s3", "cp", f.toString(), "s3://" + bucket + "/progress.bin");
+        assertEquals("", notTty.err(), "no progress when stderr is not a terminal");
+    }
 }

@@ -88,11 +88,13 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** Stops the ticker; the final figures are drawn once (so even a quick transfer shows them), then erased. */
     @Override
     public synchronized void close() {
         if (ticker != null) {
             ticker.interrupt();
             ticker = null;
+            draw();
         }
         clear();
     }

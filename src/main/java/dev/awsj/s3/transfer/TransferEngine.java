@@ -85,6 +85,7 @@ public final class TransferEngine implements AutoCloseable {
     private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
     private final List<S3Uri> deleteQueue = new ArrayList<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicInteger creating = new AtomicInteger();
     private Thread shutdownHook;
 
     public TransferEngine(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress,
@@ -295,8 +296,7 @@ public final class TransferEngine implements AutoCloseable {
     /** Creates the upload, runs the parts in parallel, completes it; aborts it on any failure. */
     private void multipart(S3Uri dst, CreateMultipartUploadRequest create, long size, long partSize, PartTask part)
             throws Exception {
-        String uploadId = call(() -> s3.createMultipartUpload(create)).uploadId();
-        openUploads.put(uploadId, dst);
+        String uploadId = createUpload(create, dst);
         try {
             int count = (int) ((size + partSize - 1) / partSize);
             AtomicBoolean failed = new AtomicBoolean();
@@ -338,6 +338,25 @@ public final class TransferEngine implements AutoCloseable {
         } catch (Exception | Error e) {
             abort(uploadId, dst);
             throw e;
+        }
+    }
+
+    /**
+     * Starts a multipart upload and registers it for the Ctrl-C hook. The hook waits for creates in
+     * flight, and a create that returns after the hook ran is aborted here.
+     */
+    private String createUpload(CreateMultipartUploadRequest create, S3Uri dst) {
+        creating.incrementAndGet();
+        try {
+            String uploadId = call(() -> s3.createMultipartUpload(create)).uploadId();
+            openUploads.put(uploadId, dst);
+            if (interrupted.get()) {
+                abort(uploadId, dst);
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+            return uploadId;
+        } finally {
+            creating.decrementAndGet();
         }
     }
 
@@ -608,9 +627,7 @@ public final class TransferEngine implements AutoCloseable {
         CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32);
         options.apply(cb, null);
-        CreateMultipartUploadRequest create = cb.build();
-        String uploadId = call(() -> s3.createMultipartUpload(create)).uploadId();
-        openUploads.put(uploadId, dst);
+        String uploadId = createUpload(cb.build(), dst);
         Semaphore inFlight = new Semaphore(config.maxConcurrency());
         List<Future<CompletedPart>> futures = new ArrayList<>();
         long total = 0;
@@ -753,6 +770,14 @@ public final class TransferEngine implements AutoCloseable {
         interrupted.set(true);
         files.shutdownNow();
         parts.shutdownNow();
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (creating.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
         for (Map.Entry<String, S3Uri> e : openUploads.entrySet()) {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(e.getValue().bucket()).key(e.getValue().key()).uploadId(e.getKey()));
