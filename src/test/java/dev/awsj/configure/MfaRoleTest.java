@@ -132,6 +132,17 @@ class MfaRoleTest {
     }
 
     @Test
+    void endpointUrlOfTheCommandIsNotUsedForSts() throws Exception {
+        env.put("AWSJ_FORCE_TTY", "1");
+        env.remove("AWS_REGION");
+        Cli.Result r = Cli.run(env, "123456\n".getBytes(StandardCharsets.UTF_8), "--endpoint-url", "http://127.0.0.1:9",
+                "configure", "export-credentials", "--profile", "admin", "--format", "env");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\n"), r.out());
+        sts.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
     void withoutATerminalItFailsWith253AndSaysACodeIsNeeded() throws Exception {
         Cli.Result r = Cli.run(env, "123456\n".getBytes(StandardCharsets.UTF_8),
                 "configure", "export-credentials", "--profile", "admin");
