@@ -29,6 +29,7 @@ import org.springframework.core.annotation.Order;
  */
 public final class Emulators {
     private static String s3Endpoint;
+    private static int s3HttpsPort;
     private static String fauxqsEndpoint;
 
     private Emulators() {
@@ -40,6 +41,12 @@ public final class Emulators {
             s3Endpoint = startS3Mock();
         }
         return s3Endpoint;
+    }
+
+    /** S3Mock's HTTPS port (a self-signed certificate for localhost), for TLS tests. */
+    public static synchronized int s3HttpsPort() {
+        s3Endpoint();
+        return s3HttpsPort;
     }
 
     /** fauxqs's endpoint (SNS, SQS and S3 on one port). */
@@ -61,6 +68,11 @@ public final class Emulators {
             Map<String, Object> props = new HashMap<>();
             props.put("server.port", 0);
             props.put("server.address", "127.0.0.1");
+            // The main connector is HTTPS with S3Mock's self-signed certificate for localhost.
+            props.put("server.ssl.key-store", "classpath:s3mock.jks");
+            props.put("server.ssl.key-store-password", "password");
+            props.put("server.ssl.key-alias", "selfsigned");
+            props.put("server.ssl.key-password", "password");
             props.put("com.adobe.testing.s3mock.httpPort", port);
             props.put("http.port", port);
             props.put("com.adobe.testing.s3mock.store.root", root.toString());
@@ -72,6 +84,7 @@ public final class Emulators {
             Runtime.getRuntime().addShutdownHook(new Thread(app::close));
             var web = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
                     ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) app).getWebServer();
+            s3HttpsPort = web.getPort();
             for (Connector c : web.getTomcat().getService().findConnectors()) {
                 // The main connector (web.getPort()) is S3Mock's HTTPS one; the other is plain HTTP.
                 if (c.getLocalPort() > 0 && c.getLocalPort() != web.getPort()) {
