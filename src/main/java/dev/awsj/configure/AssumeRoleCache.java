@@ -84,7 +84,7 @@ public final class AssumeRoleCache {
         creds.put("SecretAccessKey", c.secretAccessKey());
         creds.put("SessionToken", c.sessionToken());
         creds.put("Expiration", c.expirationTime()
-                .map(e -> DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(e.atOffset(ZoneOffset.UTC)) + "UTC")
+                .map(e -> DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(e.atOffset(ZoneOffset.UTC)) + "Z")
                 .orElse(null));
         Map<String, Object> response = new java.util.LinkedHashMap<>();
         response.put("Credentials", creds);
@@ -102,7 +102,7 @@ public final class AssumeRoleCache {
         new AtomicFileWriter(err).write(file(key), pythonJson(response).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Expiration as aws writes it ({@code 2026-11-23T13:00:00UTC}) or as ISO-8601. */
+    /** Expiration as aws writes it: {@code 2026-11-23T13:00:00Z} (botocore 1.4x), {@code ...UTC} (older), or any ISO-8601. */
     static Instant parseExpiration(String s) {
         String t = s.trim();
         if (t.isEmpty()) {

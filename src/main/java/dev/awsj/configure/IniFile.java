@@ -37,7 +37,7 @@ public final class IniFile {
 
     /**
      * Parses the bytes of a file; a line outside any section or a broken header is refused with
-     * exit 253 and {@code path:line: message}.
+     * exit 253 and {@code path:line: message}. Messages never quote the line: it may hold a secret.
      */
     public static IniFile parse(Path path, byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
@@ -77,10 +77,10 @@ public final class IniFile {
             }
             if (t.startsWith("[")) {
                 if (!t.endsWith("]") && !(t.contains("]") && isComment(t.substring(t.indexOf(']') + 1).trim()))) {
-                    throw malformed(i, "broken section header " + quote(t) + ": it must end with ']'");
+                    throw malformed(i, "broken section header: it must end with ']'");
                 }
                 if (sectionName(t).isEmpty()) {
-                    throw malformed(i, "empty section name in " + quote(t));
+                    throw malformed(i, "empty section name");
                 }
                 inSection = true;
                 canContinue = false;
@@ -103,10 +103,6 @@ public final class IniFile {
 
     private AwsjException malformed(int index, String message) {
         return AwsjException.config(path + ":" + (index + 1) + ": " + message + " (nothing was written)");
-    }
-
-    private static String quote(String s) {
-        return "\"" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"";
     }
 
     static boolean isComment(String trimmed) {

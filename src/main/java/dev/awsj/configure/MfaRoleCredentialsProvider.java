@@ -119,11 +119,32 @@ public final class MfaRoleCredentialsProvider implements AwsCredentialsProvider 
         } else {
             // STS has a global endpoint: no region is needed to assume a role.
             b.region(Region.US_EAST_1);
-            settings.endpoint(Service.STS.endpointEnvName()).ifPresent(b::endpointOverride);
         }
+        // --endpoint-url is meant for the command's own service, not for STS (as in aws).
+        b.endpointOverride(stsEndpoint().orElse(null));
         b.credentialsProvider(source);
         b.httpClient(factory.httpClient());
         return b.build();
+    }
+
+    /** AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's endpoint_url; empty for STS's own. */
+    private Optional<java.net.URI> stsEndpoint() {
+        Map<String, String> env = settings.env();
+        String e = env.get("AWS_ENDPOINT_URL_STS");
+        if (e == null || e.isBlank()) {
+            e = env.get("AWS_ENDPOINT_URL");
+        }
+        if (e == null || e.isBlank()) {
+            e = settings.profileProperty("endpoint_url").orElse(null);
+        }
+        if (e == null || e.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.net.URI.create(e.trim()));
+        } catch (IllegalArgumentException ex) {
+            throw AwsjException.config("Bad STS endpoint URL \"" + e + "\": give a URL such as http://127.0.0.1:8080");
+        }
     }
 
     private AwsCredentialsProvider sourceCredentials(String profileName, Profile profile) {

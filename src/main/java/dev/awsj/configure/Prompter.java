@@ -36,7 +36,32 @@ public final class Prompter {
             }
             return console.readLine();
         }
+        if (secret && ctx.stdinIsTerminal()) {
+            // stdin is a terminal but stdout is not (awsj ... | jq): no Console, so turn echo off ourselves.
+            boolean off = stty("-echo");
+            try {
+                return readLine(ctx.stdin());
+            } finally {
+                if (off) {
+                    stty("echo");
+                    ctx.err().println();
+                }
+            }
+        }
         return readLine(ctx.stdin());
+    }
+
+    private static boolean stty(String mode) {
+        try {
+            Process p = new ProcessBuilder("stty", mode).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** One line, read byte by byte so that nothing after it is consumed. */

@@ -119,8 +119,7 @@ class MfaRoleTest {
         assertEquals("ASIAIOSFODNN7EXAMPLE", c.path("AccessKeyId").asText());
         assertEquals(ROLE_SECRET, c.path("SecretAccessKey").asText());
         assertEquals(ROLE_TOKEN, c.path("SessionToken").asText());
-        assertEquals(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(expiry.atOffset(ZoneOffset.UTC)) + "UTC",
-                c.path("Expiration").asText());
+        assertEquals(expiry.toString(), c.path("Expiration").asText());
         assertTrue(Cli.read(cache).startsWith("{\"Credentials\": {\"AccessKeyId\": \"ASIAIOSFODNN7EXAMPLE\", "), Cli.read(cache));
 
         // A second command, now without a terminal: the cache answers, STS is not called again.
@@ -129,6 +128,17 @@ class MfaRoleTest {
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(r.out(), again.out());
         assertEquals("", again.err());
+        sts.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void endpointUrlOfTheCommandIsNotUsedForSts() throws Exception {
+        env.put("AWSJ_FORCE_TTY", "1");
+        env.remove("AWS_REGION");
+        Cli.Result r = Cli.run(env, "123456\n".getBytes(StandardCharsets.UTF_8), "--endpoint-url", "http://127.0.0.1:9",
+                "configure", "export-credentials", "--profile", "admin", "--format", "env");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE\n"), r.out());
         sts.verify(1, postRequestedFor(urlEqualTo("/")));
     }
 
