@@ -1,41 +1,44 @@
-#!/bin/sh
-# Case study: a notification system fed by a contacts CSV and a monthly threshold
-# (the boto3 tutorial's "Building a notification system", as awsj commands).
+#!/usr/bin/env bash
+# Case study "Building a notification system": one SNS topic per department, every contact of a
+# CSV subscribed to its department's topic by SMS and email, and an alert published when a
+# month's report shows more violations than the department's threshold.
 #
-#   examples/notification-system.sh contacts.csv final_report.csv
-#
-# contacts.csv:      Name,Email,Phone,Department   (Department: trash or streets; Phone in E.164, +1312...)
-# final_report.csv:  service_name,count            (rows "Illegal Dumping" and "Pothole")
-# Either file may be an s3:// URL; it is read with `awsj s3 cp URL -`.
-set -eu
+#   examples/notification-system.sh CONTACTS_CSV REPORT_S3_URI [TRASH_LIMIT] [STREETS_LIMIT]
+#   e.g. examples/notification-system.sh contacts.csv s3://gid-reports/2019/feb/final_report.csv 100 30
+# CONTACTS_CSV has a header with Name,Email,Phone,Department (any order); Phone in E.164.
+# The report is the CSV of report-repository.sh (service_name,count).
+# Uses awsj (or $AWSJ), awk.
+set -euo pipefail
 awsj=${AWSJ:-awsj}
-contacts=${1:?usage: $0 contacts.csv final_report.csv}
-report=${2:?usage: $0 contacts.csv final_report.csv}
+contacts=${1:?CONTACTS_CSV} report=${2:?REPORT_S3_URI} trash_limit=${3:-100} streets_limit=${4:-30}
 
-read_csv() { case "$1" in s3://*) $awsj s3 cp "$1" - ;; *) cat "$1" ;; esac; }
+column() { awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) c = i; next } c { print $c }' "$contacts"; }
 
-# 1. Topics (create-topic is idempotent: running the script again finds the same ARNs).
-trash_arn=$($awsj sns create-topic --name trash_notifications --query TopicArn --output text)
-streets_arn=$($awsj sns create-topic --name streets_notifications --query TopicArn --output text)
-
-# 2. Subscribe each contact by SMS and email to their department's topic.
-read_csv "$contacts" | tail -n +2 | tr -d '\r' | while IFS=, read -r name email phone department; do
-  if [ "$department" = trash ]; then arn=$trash_arn; else arn=$streets_arn; fi
-  $awsj sns subscribe --topic-arn "$arn" --protocol sms --notification-endpoint "$phone" --output off
-  $awsj sns subscribe --topic-arn "$arn" --protocol email --notification-endpoint "$email" --output off
-  echo "subscribed $name ($department)" >&2
+# 1. A topic per department (create-topic is idempotent: the same ARN comes back).
+declare -A topic
+for dept in $(column Department | sort -u); do
+  topic[$dept]=$("$awsj" sns create-topic --name "${dept}_notifications" --query TopicArn --output text)
+  echo "topic ${topic[$dept]}"
 done
 
-# 3. The month's counts, and an alert where a threshold is passed.
-count() { read_csv "$report" | tr -d '\r' | awk -F, -v s="$1" '$1 == s { print $2 }'; }
+# 2. Every contact subscribed by SMS and email to its department's topic.
+paste -d, <(column Department) <(column Phone) <(column Email) | while IFS=, read -r dept phone email; do
+  "$awsj" sns subscribe --topic-arn "${topic[$dept]}" --protocol sms --notification-endpoint "$phone" >/dev/null
+  "$awsj" sns subscribe --topic-arn "${topic[$dept]}" --protocol email --notification-endpoint "$email" >/dev/null
+  echo "subscribed $email and $phone to $dept"
+done
+
+# 3. The month's counts, read straight from S3.
+count() { "$awsj" s3 cp "$report" - | awk -F, -v s="$1" '$1 == s { print $2; found = 1 } END { if (!found) print 0 }'; }
 trash=$(count "Illegal Dumping")
 streets=$(count "Pothole")
 
-if [ "${trash:-0}" -gt 100 ]; then
-  $awsj sns publish --topic-arn "$trash_arn" --subject "Trash Alert" \
-    --message "Trash violations count is now $trash"
+# 4. Alerts over the thresholds.
+if [ -n "${topic[trash]:-}" ] && [ "$trash" -gt "$trash_limit" ]; then
+  "$awsj" sns publish --topic-arn "${topic[trash]}" --subject "Trash Alert" \
+    --message "Trash violations count is now $trash" --query MessageId --output text | sed 's/^/alert trash /'
 fi
-if [ "${streets:-0}" -gt 30 ]; then
-  $awsj sns publish --topic-arn "$streets_arn" --subject "Streets Alert" \
-    --message "Streets violations count is now $streets"
+if [ -n "${topic[streets]:-}" ] && [ "$streets" -gt "$streets_limit" ]; then
+  "$awsj" sns publish --topic-arn "${topic[streets]}" --subject "Streets Alert" \
+    --message "Streets violations count is now $streets" --query MessageId --output text | sed 's/^/alert streets /'
 fi

@@ -37,7 +37,10 @@ final class Paginator {
     private static final Map<String, Set<String>> NON_AGGREGATE = Map.of(
             "ListPartsRequest", Set.of("Initiator", "Owner", "StorageClass"),
             "ListFacesRequest", Set.of("FaceModelVersion"),
-            "ListBucketsRequest", Set.of("Owner", "Prefix"));
+            "ListBucketsRequest", Set.of("Owner", "Prefix"),
+            "ListObjectsRequest", Set.of("RequestCharged", "Prefix"),
+            "ListObjectsV2Request", Set.of("RequestCharged", "Prefix"),
+            "ListObjectVersionsRequest", Set.of("RequestCharged", "Prefix"));
 
     private final SdkPojo builder;
     private final Function<Object, Object> call;

@@ -36,11 +36,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The one place that builds SDK clients: credentials from the default chain with the selected
@@ -184,25 +182,83 @@ public class ClientFactory implements AutoCloseable {
         return Optional.of(b.build());
     }
 
-    /** The shared HTTP client: URL-connection, which starts fastest. */
+    /**
+     * The shared HTTP client: URL-connection, which starts fastest. TLS is set up on the first
+     * https connection, not before: the SDK's builder makes an SSLContext up front (parsing every CA
+     * certificate of the JDK or of AWS_CA_BUNDLE), about 200 classes and a tenth of a second that an
+     * http:// endpoint never needs.
+     */
     public synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(timeout(global.cliConnectTimeout))
-                    .socketTimeout(timeout(global.cliReadTimeout));
-            if (global.noVerifySsl) {
-                httpClient = b.buildWithDefaults(AttributeMap.builder()
-                        .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE).build());
-                return httpClient;
-            }
-            Optional<String> bundle = settings.caBundle();
-            if (bundle.isPresent()) {
-                TrustManager[] tms = trustManagers(Path.of(bundle.get()));
-                b.tlsTrustManagersProvider(() -> tms);
-            }
-            httpClient = b.build();
+            int connect = millis(timeout(global.cliConnectTimeout));
+            int read = millis(timeout(global.cliReadTimeout));
+            httpClient = UrlConnectionHttpClient.create(uri -> {
+                try {
+                    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+                    c.setConnectTimeout(connect);
+                    c.setReadTimeout(read);
+                    if (c instanceof javax.net.ssl.HttpsURLConnection https) {
+                        javax.net.ssl.SSLSocketFactory tls = tlsSocketFactory();
+                        if (tls != null) {
+                            https.setSSLSocketFactory(tls);
+                        }
+                        if (global.noVerifySsl) {
+                            https.setHostnameVerifier((host, session) -> true);
+                        }
+                    }
+                    return c;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         return httpClient;
+    }
+
+    private javax.net.ssl.SSLSocketFactory tlsSocketFactory;
+
+    /** TLS for --no-verify-ssl or a CA bundle; null for the JDK's defaults. Made once, when first needed. */
+    private synchronized javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
+        if (tlsSocketFactory == null) {
+            TrustManager[] trust;
+            if (global.noVerifySsl) {
+                trust = new TrustManager[] {new TrustAll()};
+            } else {
+                Optional<String> bundle = settings.caBundle();
+                if (bundle.isEmpty()) {
+                    return null;
+                }
+                trust = trustManagers(Path.of(bundle.get()));
+            }
+            try {
+                javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+                tls.init(null, trust, null);
+                tlsSocketFactory = tls.getSocketFactory();
+            } catch (java.security.GeneralSecurityException e) {
+                throw AwsjException.config("Cannot set up TLS: " + e.getMessage());
+            }
+        }
+        return tlsSocketFactory;
+    }
+
+    /** --no-verify-ssl: any certificate. */
+    private static final class TrustAll implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
     private static Duration timeout(Integer seconds) {
@@ -248,6 +304,13 @@ public class ClientFactory implements AutoCloseable {
         return credentials;
     }
 
+    /** How a role profile with mfa_serial reads the code: prompt in, code out, null without a terminal. */
+    private java.util.function.Function<String, String> mfaCodeReader = prompt -> null;
+
+    public synchronized void mfaCodeReader(java.util.function.Function<String, String> reader) {
+        this.mfaCodeReader = reader;
+    }
+
     /** Replaces the credential provider; the MFA-aware provider of role profiles plugs in here. */
     public synchronized void credentials(AwsCredentialsProvider provider) {
         this.credentials = provider;
@@ -269,6 +332,10 @@ public class ClientFactory implements AutoCloseable {
         boolean hasProfile = settings.profile().isPresent();
         if (settings.profileExplicit() && !hasProfile) {
             throw AwsjException.config("The config profile (" + profile + ") could not be found");
+        }
+        if (hasProfile && settings.profileProperty("role_arn").isPresent() && settings.profileProperty("mfa_serial").isPresent()) {
+            // The SDK cannot ask for the code: awsj prompts, assumes the role and shares aws's cache.
+            return new dev.awsj.configure.MfaRoleCredentialsProvider(this, settings, mfaCodeReader, err);
         }
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
         if (hasProfile) {

@@ -21,7 +21,11 @@ public final class Awsj {
 
     /** Runs one command line with the given streams and environment; returns the exit code. */
     public static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Map<String, String> env) {
-        Context ctx = new Context(in, out, err, env);
+        return run(new Context(in, out, err, env), args);
+    }
+
+    /** Runs one command line in a context the caller built ({@code awsj run} shares clients so); closes it. */
+    public static int run(Context ctx, String[] args) {
         try {
             return commandLine(ctx, args).execute(args);
         } catch (RuntimeException | Error e) {
@@ -45,6 +49,10 @@ public final class Awsj {
         }
         cl.addSubcommand("configure", configure(ctx, factory));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
+        cl.addSubcommand("run", new CommandLine(dev.awsj.run.RunCommand.class, factory));
+        if (args.length > 0 && args[0].equals("__train")) {
+            cl.addSubcommand("__train", new CommandLine(dev.awsj.run.TrainCommand.class, factory));
+        }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         populateService(cl, ctx, args);
         ErrorHandler handler = new ErrorHandler(ctx);

@@ -48,7 +48,7 @@ abstract class DetectCommand implements Callable<Integer> {
     TextSource source = new TextSource();
     @Mixin
     CliInputJson input = new CliInputJson();
-    @Parameters(arity = "0..1", paramLabel = "-", description = "Read the text from stdin.")
+    @Parameters(arity = "0..1", paramLabel = "STDIN", description = "- reads the text from stdin.")
     String dash;
     @Option(names = "--language-code", paramLabel = "CODE", description = "Language of the text, e.g. en, es (not for detect-dominant-language).")
     String languageCode;

@@ -36,7 +36,7 @@ final class TranslateTextCommand implements Callable<Integer> {
     TextSource source = new TextSource();
     @Mixin
     CliInputJson input = new CliInputJson();
-    @Parameters(arity = "0..1", paramLabel = "-", description = "Read the text from stdin.")
+    @Parameters(arity = "0..1", paramLabel = "STDIN", description = "- reads the text from stdin.")
     String dash;
     @Option(names = "--input-file", paramLabel = "FILE", description = "One document a line (- is stdin).")
     String inputFile;

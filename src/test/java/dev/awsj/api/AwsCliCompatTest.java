@@ -67,6 +67,10 @@ class AwsCliCompatTest {
         for (String newer : NEWER_THAN_AWS_2_9) {
             actual.findParents(newer).forEach(o -> ((com.fasterxml.jackson.databind.node.ObjectNode) o).remove(newer));
         }
+        // Newer AWS CLI releases keep the echoed Prefix of a merged listing (a non-aggregate key); 2.9 drops it.
+        if (args[1].startsWith("list-objects") && !expected.has("Prefix")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) actual).remove("Prefix");
+        }
         assertEquals(expected, actual, "awsj " + String.join(" ", args));
     }
 

@@ -1,0 +1,162 @@
+package dev.awsj.run;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.awsj.cli.Awsj;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code awsj __train} (hidden): the training run of the start-up cache. The launcher runs it once
+ * with {@code -XX:ArchiveClassesAtExit} (JDK 17-24) or {@code -XX:AOTCacheOutput} (JDK 25+), so the
+ * classes a typical call needs are archived: help, --version, profile files, S3 and SNS clients,
+ * signing, the XML protocols, JSON/text output, error messages and {@code awsj run}. The calls go
+ * to a canned server on 127.0.0.1 in this process; nothing leaves the machine, and neither the
+ * user's environment nor their AWS files are read.
+ */
+@Command(name = "__train", hidden = true, description = "Exercise the common paths once (for the start-up cache).")
+public final class TrainCommand implements Callable<Integer> {
+    static final List<List<String>> LINES = List.of(
+            List.of("--version"),
+            List.of("help"),
+            List.of("sns", "--help"),
+            List.of("sns", "list-topics"),
+            List.of("sns", "create-topic", "--name", "train"),
+            List.of("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:train", "--message", "hi"),
+            List.of("sns", "list-topics", "--query", "Topics[].TopicArn", "--output", "text"),
+            List.of("sns", "delete-topic", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:missing"),
+            List.of("s3", "ls"),
+            List.of("s3", "ls", "s3://train/"),
+            List.of("s3api", "list-buckets"),
+            List.of("s3api", "list-objects-v2", "--bucket", "train"),
+            List.of("s3", "cp", "s3://train/a.txt", "-"),
+            List.of("sns", "no-such-command"));
+
+    @Override
+    public Integer call() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", TrainCommand::answer);
+        server.start();
+        Path home = Files.createTempDirectory("awsj-train");
+        try {
+            Path aws = Files.createDirectories(home.resolve(".aws"));
+            Files.writeString(aws.resolve("config"), "[default]\nregion = us-east-1\noutput = json\n");
+            Files.writeString(aws.resolve("credentials"),
+                    "[default]\naws_access_key_id = AKIDTRAIN\naws_secret_access_key = train\n");
+            Map<String, String> env = Map.of(
+                    "HOME", home.toString(),
+                    "AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "AWS_EC2_METADATA_DISABLED", "true");
+            StringBuilder script = new StringBuilder();
+            for (List<String> line : LINES) {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                Awsj.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), sink, sink, env);
+                script.append(String.join(" ", line)).append('\n');
+            }
+            // And the same calls once more through `awsj run`, in parallel.
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            Awsj.run(new String[] {"run", "--parallel", "4", "-"},
+                    new ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), sink, sink, env);
+        } finally {
+            server.stop(0);
+            deleteTree(home);
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var files = Files.walk(p)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** Plausible answers: SNS's query protocol by Action, S3's REST calls by path. */
+    private static void answer(HttpExchange x) throws IOException {
+        byte[] body = x.getRequestBody().readAllBytes();
+        String path = x.getRequestURI().getPath();
+        String method = x.getRequestMethod();
+        String form = new String(body, StandardCharsets.UTF_8);
+        String action = formValue(form, "Action");
+        int status = 200;
+        String type = "text/xml";
+        String reply;
+        if (action != null) {
+            String ns = " xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"";
+            String meta = "<ResponseMetadata><RequestId>train</RequestId></ResponseMetadata>";
+            reply = switch (action) {
+                case "ListTopics" -> "<ListTopicsResponse" + ns + "><ListTopicsResult><Topics><member><TopicArn>"
+                        + "arn:aws:sns:us-east-1:000000000000:train</TopicArn></member></Topics></ListTopicsResult>"
+                        + meta + "</ListTopicsResponse>";
+                case "CreateTopic" -> "<CreateTopicResponse" + ns + "><CreateTopicResult><TopicArn>"
+                        + "arn:aws:sns:us-east-1:000000000000:train</TopicArn></CreateTopicResult>" + meta
+                        + "</CreateTopicResponse>";
+                case "Publish" -> "<PublishResponse" + ns + "><PublishResult><MessageId>"
+                        + "567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>" + meta + "</PublishResponse>";
+                case "DeleteTopic" -> null;
+                default -> "<" + action + "Response" + ns + ">" + meta + "</" + action + "Response>";
+            };
+            if (reply == null) {
+                status = 404;
+                reply = "<ErrorResponse" + ns + "><Error><Type>Sender</Type><Code>NotFound</Code>"
+                        + "<Message>Topic does not exist</Message></Error><RequestId>train</RequestId></ErrorResponse>";
+            }
+        } else {
+            String ns = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+            String[] parts = path.replaceFirst("^/", "").split("/", 2);
+            if (method.equals("GET") && parts[0].isEmpty()) {
+                reply = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult" + ns + "><Owner><ID>train</ID>"
+                        + "<DisplayName>train</DisplayName></Owner><Buckets><Bucket><Name>train</Name>"
+                        + "<CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>";
+            } else if (method.equals("GET") && parts.length == 1) {
+                reply = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult" + ns + "><Name>train</Name><Prefix></Prefix>"
+                        + "<KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter><IsTruncated>false</IsTruncated>"
+                        + "<Contents><Key>a.txt</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>"
+                        + "<ETag>\"900150983cd24fb0d6963f7d28e17f72\"</ETag><Size>3</Size><StorageClass>STANDARD</StorageClass>"
+                        + "</Contents><CommonPrefixes><Prefix>dir/</Prefix></CommonPrefixes></ListBucketResult>";
+            } else if (method.equals("GET") || method.equals("HEAD")) {
+                type = "text/plain";
+                reply = "abc";
+                x.getResponseHeaders().add("ETag", "\"900150983cd24fb0d6963f7d28e17f72\"");
+                x.getResponseHeaders().add("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT");
+            } else {
+                reply = "";
+                x.getResponseHeaders().add("ETag", "\"900150983cd24fb0d6963f7d28e17f72\"");
+            }
+        }
+        byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", type);
+        x.getResponseHeaders().add("x-amzn-RequestId", "train");
+        boolean head = x.getRequestMethod().equals("HEAD");
+        x.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(bytes);
+            }
+        }
+        x.close();
+    }
+
+    private static String formValue(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}
