@@ -36,6 +36,10 @@ final class BatchRunner {
     void run(List<Document> docs, Progress progress, Consumer<ObjectNode> sink) {
         if (analysis.batch == null) {
             OrderedBatch.run(docs, concurrency, d -> {
+                if (d.blank()) {
+                    progress.advance(1);
+                    return LineResults.blank(d.line());
+                }
                 try {
                     return LineResults.ok(d.line(), SdkJson.toJson(analysis.call(client, d.text(), languageCode)));
                 } catch (AwsServiceException e) {
@@ -67,7 +71,9 @@ final class BatchRunner {
         for (int i = 0; i < group.size(); i++) {
             Document d = group.get(i);
             int bytes = TextSplitter.utf8Length(d.text());
-            if (bytes > Analysis.BATCH_DOCUMENT_BYTES) {
+            if (d.blank()) {
+                results[i] = LineResults.blank(d.line());
+            } else if (bytes > Analysis.BATCH_DOCUMENT_BYTES) {
                 results[i] = LineResults.error(d.line(), "TextSizeLimitExceededException", "The document is " + bytes
                         + " bytes of UTF-8; batch calls take at most " + Analysis.BATCH_DOCUMENT_BYTES + " a document.");
             } else {

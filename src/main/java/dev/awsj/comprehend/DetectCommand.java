@@ -34,13 +34,13 @@ abstract class DetectCommand implements Callable<Integer> {
     static final String BATCH_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) the documents "
             + "go in batch calls of 25, several calls at once, and one JSON result is printed a line in input order: "
             + "{\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}, N being the line of the file "
-            + "the document starts on. Blank lines are skipped. "
+            + "the document starts on; a blank document gets {\"Line\":N} alone, so output lines match input lines. "
             + "A document over 5,000 UTF-8 bytes gets an error line; the others still run. "
             + "A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
     static final String SINGLE_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) each "
             + "document is one call (the API has no batch call), several calls at once, and one JSON result is printed a "
-            + "line in input order: {\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}. Blank lines "
-            + "are skipped. A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
+            + "line in input order: {\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}; a blank "
+            + "document gets {\"Line\":N} alone. A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
 
     private final Context ctx;
     private final Analysis analysis;

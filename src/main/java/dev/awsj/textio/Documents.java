@@ -7,11 +7,16 @@ import java.util.List;
 
 /**
  * The documents of an input file: one a line, or one a CSV record taken from a named column.
- * Blank documents are skipped (they have no result); each keeps the line number it starts on.
+ * Blank documents are kept (they get a result line of their own, so output lines match input
+ * lines); each keeps the line number it starts on.
  */
 public final class Documents {
     /** One input document and the 1-based line of the file it starts on. */
     public record Document(int line, String text) {
+        /** Nothing to send: its result is {@code {"Line":N}} alone. */
+        public boolean blank() {
+            return text.isBlank();
+        }
     }
 
     private Documents() {
@@ -29,10 +34,10 @@ public final class Documents {
     static List<Document> lines(String content) {
         List<Document> docs = new ArrayList<>();
         String[] lines = content.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                docs.add(new Document(i + 1, lines[i]));
-            }
+        // The empty string after a final newline is not a line.
+        int n = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < n; i++) {
+            docs.add(new Document(i + 1, lines[i]));
         }
         return docs;
     }
@@ -56,10 +61,7 @@ public final class Documents {
         }
         List<Document> docs = new ArrayList<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            String value = index < row.fields().size() ? row.fields().get(index) : "";
-            if (!value.isBlank()) {
-                docs.add(new Document(row.line(), value));
-            }
+            docs.add(new Document(row.line(), index < row.fields().size() ? row.fields().get(index) : ""));
         }
         return docs;
     }

@@ -8,7 +8,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * One JSON result a line for batch runs (with {@code --output text|yaml|table}, each result in that format): {@code {"Line":3,…}} on success,
- * {@code {"Line":3,"Error":{"Code":…,"Message":…}}} for a document that failed. Counts the failures
+ * {@code {"Line":3,"Error":{"Code":…,"Message":…}}} for a document that failed, {@code {"Line":3}}
+ * for a blank one. Counts the failures
  * for the exit code (254 when any line failed) and a summary on stderr.
  */
 public final class LineResults {
@@ -25,6 +26,11 @@ public final class LineResults {
         n.put("Line", line);
         n.setAll(result);
         return n;
+    }
+
+    /** A blank document's line: nothing was sent, nothing failed. */
+    public static ObjectNode blank(int line) {
+        return SdkJson.MAPPER.createObjectNode().put("Line", line);
     }
 
     public static ObjectNode error(int line, String code, String message) {

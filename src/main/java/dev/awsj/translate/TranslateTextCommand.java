@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
                 + "sentence boundaries, the parts translated and joined in order. Prints TranslateText's JSON.",
                 "With --input-file (one document a line, or a CSV column with --column) prints one JSON result a "
                         + "line in input order: {\"Line\":N,\"TranslatedText\":…} or {\"Line\":N,\"Error\":{\"Code\":…,\"Message\":…}}; "
-                        + "blank lines are skipped.",
+                        + "a blank line gets {\"Line\":N} alone, so output lines match input lines.",
                 "Exit status 254 when the service refuses the text, or when any line of --input-file failed."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every text translated", "252:bad command line, missing file or empty text",
@@ -102,6 +102,10 @@ final class TranslateTextCommand implements Callable<Integer> {
         LineResults results = new LineResults(ctx);
         Progress progress = new Progress(ctx, "documents", docs.size());
         OrderedBatch.run(docs, concurrency, d -> {
+            if (d.blank()) {
+                progress.advance(1);
+                return LineResults.blank(d.line());
+            }
             try {
                 // Each document's parts run one after another: the documents already run concurrently.
                 return LineResults.ok(d.line(), translator.translate(d.text(), 1));

@@ -141,21 +141,15 @@ class ComprehendCommandsTest {
         for (int i = 1; i <= 60; i++) {
             lines.add(i == 3 ? "x".repeat(5001) : i == 7 ? "fail " + i : i % 2 == 0 ? "bad " + i : "good " + i);
         }
-        lines.add(10 - 1, "");  // a blank line 10: skipped, numbering kept
+        lines.add(10 - 1, "");  // a blank line 10: not sent, answered with {"Line":10}
         Path file = dir.resolve("docs.txt");
         Files.write(file, lines);
-        // Batch 1: lines 1-26 minus blank 10 = 25 docs, of which line 3 is too long (24 sent);
-        // batch 2: lines 27-51; batch 3: lines 52-61.
+        // Batch 1: lines 1-25, of which line 3 is too long and line 10 blank (23 sent);
+        // batch 2: lines 26-50; batch 3: lines 51-61.
         List<List<String>> batches = new ArrayList<>();
-        List<String> docs = new ArrayList<>();
-        for (String l : lines) {
-            if (!l.isBlank()) {
-                docs.add(l);
-            }
-        }
-        for (int i = 0; i < docs.size(); i += 25) {
-            List<String> sent = new ArrayList<>(docs.subList(i, Math.min(docs.size(), i + 25)));
-            sent.removeIf(s -> s.length() > 5000);
+        for (int i = 0; i < lines.size(); i += 25) {
+            List<String> sent = new ArrayList<>(lines.subList(i, Math.min(lines.size(), i + 25)));
+            sent.removeIf(s -> s.length() > 5000 || s.isBlank());
             batches.add(sent);
             wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "BatchDetectSentiment"))
                     .withRequestBody(matchingJsonPath("$.TextList[0]", equalTo(sent.get(0))))
@@ -166,17 +160,16 @@ class ComprehendCommandsTest {
                 "--input-file", file.toString());
         assertEquals(254, r.exitCode(), r.err());
         String[] out = r.out().split("\n");
-        assertEquals(60, out.length);
+        assertEquals(61, out.length, "one result a line, blank ones included");
         int expectedLine = 0;
         for (String o : out) {
             JsonNode n = JSON.readTree(o);
             expectedLine++;
-            if (expectedLine == 10) {
-                expectedLine++;
-            }
             assertEquals(expectedLine, n.get("Line").asInt(), o);
             String doc = lines.get(expectedLine - 1);
-            if (doc.length() > 5000) {
+            if (doc.isBlank()) {
+                assertEquals("{\"Line\":10}", o);
+            } else if (doc.length() > 5000) {
                 assertEquals("TextSizeLimitExceededException", n.at("/Error/Code").asText());
             } else if (doc.startsWith("fail")) {
                 assertEquals("{\"Line\":7,\"Error\":{\"Code\":\"INTERNAL_SERVER_ERROR\",\"Message\":\"Unexpected Server Error\"}}", o);
@@ -192,7 +185,7 @@ class ComprehendCommandsTest {
             assertEquals("en", body.get("LanguageCode").asText());
             assertTrue(batches.stream().anyMatch(b -> JSON.valueToTree(b).equals(body.get("TextList"))), body.toString());
         }
-        assertTrue(r.err().contains("2 of 60 documents failed"), r.err());
+        assertTrue(r.err().contains("2 of 61 documents failed"), r.err());
         assertTrue(!r.err().contains("Processed"), "no progress when stderr is not a terminal");
     }
 
@@ -208,10 +201,11 @@ class ComprehendCommandsTest {
                 "--column", "public_description");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("{\"Line\":2,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.9921875}]}\n"
+                + "{\"Line\":4}\n"
                 + "{\"Line\":5,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.75}]}\n", r.out());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
                 equalToJson("{\"TextList\":[\"Scooter on the sidewalk,\\nagain\",\"Great service\"]}")));
-        assertTrue(r.err().contains("Processed 2/2 documents"), r.err());
+        assertTrue(r.err().contains("Processed 3/3 documents"), r.err());
     }
 
     @Test

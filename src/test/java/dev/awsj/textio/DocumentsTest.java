@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
     @Test
-    void linesKeepTheirNumbersAndSkipBlanks() {
-        assertEquals(List.of(new Documents.Document(1, "one"), new Documents.Document(3, "three")),
+    void everyLineIsADocumentWithItsNumber() {
+        assertEquals(List.of(new Documents.Document(1, "one"), new Documents.Document(2, "  "), new Documents.Document(3, "three")),
                 Documents.lines("one\r\n  \nthree\n"));
+        assertEquals(List.of(new Documents.Document(1, "last")), Documents.lines("last"));
     }
 
     @Test
@@ -23,7 +24,7 @@ class DocumentsTest {
                 + "3,,c.jpg\n"
                 + "4,last,d.jpg";
         assertEquals(List.of(new Documents.Document(2, "Scooter, \"blocking\" the way"),
-                new Documents.Document(3, "two\nlines"), new Documents.Document(6, "last")),
+                new Documents.Document(3, "two\nlines"), new Documents.Document(5, ""), new Documents.Document(6, "last")),
                 Documents.csvColumn(csv, "public_description", "f.csv"));
     }
 

@@ -135,6 +135,13 @@ class TranslateCommandsTest {
         assertEquals("{\"Line\":4,\"Error\":{\"Code\":\"DetectedLanguageLowConfidenceException\",\"Message\":\"Low confidence\"}}", lines[3]);
         assertEquals("{\"Line\":20,\"TranslatedText\":\"SCOOTER 20\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"en\"}", lines[19]);
         assertTrue(r.err().contains("1 of 20 documents failed"), r.err());
+
+        Path withBlank = dir.resolve("blank.txt");
+        Files.writeString(withBlank, "one\n\ntwo\n");
+        AwsjRun.Result aligned = AwsjRun.run(env, "translate", "translate-text", "--input-file", withBlank.toString(),
+                "--source-language-code", "en", "--target-language-code", "de", "--query", "TranslatedText", "--output", "text");
+        assertEquals(0, aligned.exitCode(), aligned.err());
+        assertEquals("ONE\nNone\nTWO\n", aligned.out(), "a line out for every line in, as aws prints a null");
     }
 
     @Test
