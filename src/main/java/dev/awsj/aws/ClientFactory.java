@@ -199,10 +199,30 @@ public class ClientFactory implements AutoCloseable {
             if (bundle.isPresent()) {
                 TrustManager[] tms = trustManagers(Path.of(bundle.get()));
                 b.tlsTrustManagersProvider(() -> tms);
+                httpClient = b.build();
+            } else {
+                // The builder's client makes an SSLContext (and parses the JDK's CA certificates)
+                // up front, even for http:// endpoints: about 200 classes and a tenth of a second.
+                // Plain connections with the JDK's default TLS set-up do that only for https.
+                int connect = millis(timeout(global.cliConnectTimeout));
+                int read = millis(timeout(global.cliReadTimeout));
+                httpClient = UrlConnectionHttpClient.create(uri -> {
+                    try {
+                        java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+                        c.setConnectTimeout(connect);
+                        c.setReadTimeout(read);
+                        return c;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
-            httpClient = b.build();
         }
         return httpClient;
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
     private static Duration timeout(Integer seconds) {
@@ -248,6 +268,13 @@ public class ClientFactory implements AutoCloseable {
         return credentials;
     }
 
+    /** How a role profile with mfa_serial reads the code: prompt in, code out, null without a terminal. */
+    private java.util.function.Function<String, String> mfaCodeReader = prompt -> null;
+
+    public synchronized void mfaCodeReader(java.util.function.Function<String, String> reader) {
+        this.mfaCodeReader = reader;
+    }
+
     /** Replaces the credential provider; the MFA-aware provider of role profiles plugs in here. */
     public synchronized void credentials(AwsCredentialsProvider provider) {
         this.credentials = provider;
@@ -269,6 +296,10 @@ public class ClientFactory implements AutoCloseable {
         boolean hasProfile = settings.profile().isPresent();
         if (settings.profileExplicit() && !hasProfile) {
             throw AwsjException.config("The config profile (" + profile + ") could not be found");
+        }
+        if (hasProfile && settings.profileProperty("role_arn").isPresent() && settings.profileProperty("mfa_serial").isPresent()) {
+            // The SDK cannot ask for the code: awsj prompts, assumes the role and shares aws's cache.
+            return new dev.awsj.configure.MfaRoleCredentialsProvider(this, settings, mfaCodeReader, err);
         }
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
         if (hasProfile) {
