@@ -37,9 +37,8 @@ public final class ServiceModel {
     }
 
     /**
-     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects, Polly
-     * DescribeVoices): the response has a {@code NextX} member for a request member {@code X} or
-     * {@code NextX}.
+     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects): the
+     * response has a {@code NextX} member for a request member {@code X}.
      */
     static boolean hasTokenPair(Class<?> request, Class<?> response) {
         try {
@@ -49,9 +48,7 @@ public final class ServiceModel {
             for (software.amazon.awssdk.core.SdkField<?> f
                     : ((software.amazon.awssdk.core.SdkPojo) response.getMethod("builder").invoke(null)).sdkFields()) {
                 String n = f.memberName();
-                boolean token = n.endsWith("Marker") || n.endsWith("Token");
-                // NextX -> X (S3's markers), or the same NextToken in and out (Polly DescribeVoices).
-                if (token && n.startsWith("Next") && (in.contains(n.substring(4)) || in.contains(n))) {
+                if (n.startsWith("Next") && (n.endsWith("Marker") || n.endsWith("Token")) && in.contains(n.substring(4))) {
                     return true;
                 }
             }

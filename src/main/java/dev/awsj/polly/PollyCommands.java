@@ -8,6 +8,6 @@ import java.util.List;
 public final class PollyCommands implements CuratedCommands {
     @Override
     public List<Object> commands(Context ctx) {
-        return List.of(new SynthesizeSpeechCommand(ctx));
+        return List.of(new DescribeVoicesCommand(ctx), new SynthesizeSpeechCommand(ctx));
     }
 }

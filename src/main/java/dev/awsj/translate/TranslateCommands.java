@@ -8,6 +8,6 @@ import java.util.List;
 public final class TranslateCommands implements CuratedCommands {
     @Override
     public List<Object> commands(Context ctx) {
-        return List.of(new TranslateTextCommand(ctx));
+        return List.of(new TranslateTextCommand(ctx), new ListLanguagesCommand(ctx));
     }
 }

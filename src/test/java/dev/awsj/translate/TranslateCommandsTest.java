@@ -170,8 +170,7 @@ class TranslateCommandsTest {
         AwsjRun.Result r = AwsjRun.run(env, "translate", "list-languages");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(JSON.readTree("{\"Languages\":[{\"LanguageName\":\"Afrikaans\",\"LanguageCode\":\"af\"},"
-                + "{\"LanguageName\":\"Albanian\",\"LanguageCode\":\"sq\"}]}"), JSON.readTree(r.out()),
-                "pages merged as aws merges them: the result list only");
+                + "{\"LanguageName\":\"Albanian\",\"LanguageCode\":\"sq\"}],\"DisplayLanguageCode\":\"en\"}"), JSON.readTree(r.out()));
     }
 
     @Test
