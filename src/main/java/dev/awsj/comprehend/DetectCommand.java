@@ -1,5 +1,6 @@
 package dev.awsj.comprehend;
 
+import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * A Comprehend detect command: one text (--text, --text-file, -) prints the API's JSON; a file of
  * documents (--input-file) prints one JSON result a line. The subclasses only name the analysis.
  */
-abstract class DetectCommand implements Callable<Integer> {
+abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
     static final String EXIT_HEADING = "Exit codes:%n";
     static final String EXIT_OK = "0:every document analysed";
     static final String EXIT_USAGE = "252:bad command line, missing file or empty text";
@@ -72,6 +73,13 @@ abstract class DetectCommand implements Callable<Integer> {
         }
     }
 
+    private MemberOptions members;
+
+    @Override
+    public void memberOptions(MemberOptions options) {
+        this.members = options;
+    }
+
     DetectCommand(Context ctx, Analysis analysis) {
         this.ctx = ctx;
         this.analysis = analysis;
@@ -94,6 +102,9 @@ abstract class DetectCommand implements Callable<Integer> {
         ComprehendClient client = ctx.clients().client(ComprehendClient.class);
         if (inputFile == null) {
             SdkPojo b = input.fill(analysis.request.get());
+            if (members != null) {
+                members.applyTo(b);
+            }
             if (source.given(dash != null) || member(b, "Text") == null) {
                 RequestMembers.setValue(b, "Text", source.read(ctx, dash != null));
             }

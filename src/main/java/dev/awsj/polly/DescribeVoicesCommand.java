@@ -2,6 +2,7 @@ package dev.awsj.polly;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
 import java.util.concurrent.Callable;
@@ -12,8 +13,8 @@ import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
 
 @Command(name = "describe-voices", mixinStandardHelpOptions = true,
-        description = "List the voices (all pages): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
-final class DescribeVoicesCommand implements Callable<Integer> {
+        description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
+final class DescribeVoicesCommand implements Callable<Integer>, MemberOptions.Aware {
     private final Context ctx;
     @Option(names = "--language-code", paramLabel = "CODE", description = "Only voices of this language, e.g. en-US.")
     String languageCode;
@@ -21,6 +22,13 @@ final class DescribeVoicesCommand implements Callable<Integer> {
     String engine;
     @Option(names = "--include-additional-language-codes", description = "Also voices that speak the language as a second one.")
     boolean additional;
+
+    private MemberOptions members;
+
+    @Override
+    public void memberOptions(MemberOptions options) {
+        this.members = options;
+    }
 
     DescribeVoicesCommand(Context ctx) {
         this.ctx = ctx;
@@ -32,6 +40,13 @@ final class DescribeVoicesCommand implements Callable<Integer> {
         DescribeVoicesRequest.Builder b = DescribeVoicesRequest.builder().languageCode(languageCode).engine(engine);
         if (additional) {
             b.includeAdditionalLanguageCodes(true);
+        }
+        if (members != null) {
+            members.applyTo(b);
+        }
+        if (ctx.global().noPaginate || b.build().nextToken() != null) {
+            ctx.output().write(SdkJson.toJson(polly.describeVoices(b.build())));
+            return 0;
         }
         ObjectNode merged = SdkJson.MAPPER.createObjectNode();
         ArrayNode voices = merged.putArray("Voices");

@@ -1,6 +1,7 @@
 package dev.awsj.polly;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.polly.model.SynthesizeSpeechResponse;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the audio was written", "252:bad command line, missing file or empty text",
                 "254:the service answered with an error (unknown voice, engine not supported by the voice, …)"})
-final class SynthesizeSpeechCommand implements Callable<Integer> {
+final class SynthesizeSpeechCommand implements Callable<Integer>, MemberOptions.Aware {
     static final int MAX_BILLED = 3_000;
     static final int MAX_SSML_TOTAL = 6_000;
 
@@ -66,6 +67,13 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Parts synthesized at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    private MemberOptions members;
+
+    @Override
+    public void memberOptions(MemberOptions options) {
+        this.members = options;
+    }
+
     SynthesizeSpeechCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -90,7 +98,11 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
             throw AwsjException.usage("Speech marks (--output-format json) need text within one request ("
                     + MAX_BILLED + " characters); this text needs " + parts.size() + " requests.");
         }
-        SynthesizeSpeechRequest template = SynthesizeSpeechRequest.builder().voiceId(voiceId).outputFormat(outputFormat)
+        SynthesizeSpeechRequest.Builder b = SynthesizeSpeechRequest.builder();
+        if (members != null) {
+            members.applyTo(b);
+        }
+        SynthesizeSpeechRequest template = b.voiceId(voiceId).outputFormat(outputFormat)
                 .engine(engine).textType(textType).sampleRate(sampleRate).languageCode(languageCode)
                 .lexiconNames(lexiconNames).speechMarkTypesWithStrings(speechMarkTypes).build();
         PollyClient polly = ctx.clients().client(PollyClient.class);

@@ -1,5 +1,6 @@
 package dev.awsj.translate;
 
+import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.Context;
 import dev.awsj.textio.PagedJson;
 import java.util.concurrent.Callable;
@@ -9,11 +10,18 @@ import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.ListLanguagesRequest;
 
 @Command(name = "list-languages", mixinStandardHelpOptions = true,
-        description = "List the languages Translate supports (all pages): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
-final class ListLanguagesCommand implements Callable<Integer> {
+        description = "List the languages Translate supports (all pages; --no-paginate: the first): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
+final class ListLanguagesCommand implements Callable<Integer>, MemberOptions.Aware {
     private final Context ctx;
     @Option(names = "--display-language-code", paramLabel = "CODE", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
     String displayLanguageCode;
+
+    private MemberOptions members;
+
+    @Override
+    public void memberOptions(MemberOptions options) {
+        this.members = options;
+    }
 
     ListLanguagesCommand(Context ctx) {
         this.ctx = ctx;
@@ -22,8 +30,17 @@ final class ListLanguagesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TranslateClient translate = ctx.clients().client(TranslateClient.class);
-        ctx.output().write(PagedJson.merge(translate.listLanguagesPaginator(
-                ListLanguagesRequest.builder().displayLanguageCode(displayLanguageCode).build()), "Languages", "NextToken"));
+        ListLanguagesRequest.Builder b = ListLanguagesRequest.builder();
+        if (members != null) {
+            members.applyTo(b);
+        }
+        if (displayLanguageCode != null) {
+            b.displayLanguageCode(displayLanguageCode);
+        }
+        ListLanguagesRequest request = b.build();
+        ctx.output().write(ctx.global().noPaginate || request.nextToken() != null
+                ? dev.awsj.json.SdkJson.toJson(translate.listLanguages(request))
+                : PagedJson.merge(translate.listLanguagesPaginator(request), "Languages", "NextToken"));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.awsj.translate;
 
+import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every text translated", "252:bad command line, missing file or empty text",
                 "254:the service answered with an error (for --input-file: one or more lines failed)"})
-final class TranslateTextCommand implements Callable<Integer> {
+final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Aware {
     private final Context ctx;
     @Mixin
     TextSource source = new TextSource();
@@ -54,6 +55,13 @@ final class TranslateTextCommand implements Callable<Integer> {
             description = "Calls at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    private MemberOptions members;
+
+    @Override
+    public void memberOptions(MemberOptions options) {
+        this.members = options;
+    }
+
     TranslateTextCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -70,6 +78,9 @@ final class TranslateTextCommand implements Callable<Integer> {
             throw AwsjException.usage("--column needs --input-file.");
         }
         TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder());
+        if (members != null) {
+            members.applyTo(b);
+        }
         if (sourceLanguage != null) {
             b.sourceLanguageCode(sourceLanguage);
         }

@@ -266,6 +266,14 @@ class RekognitionCommandsTest {
         assertEquals(0, input.exitCode(), input.err());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
                 "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3,\"MinConfidence\":90.0}")));
+        wm.resetRequests();
+        // Members awsj has no option of its own for still work, as with aws.
+        AwsjRun.Result features = AwsjRun.run(env, "rekognition", "detect-labels", "--image", "s3://b/k.jpg",
+                "--features", "GENERAL_LABELS", "IMAGE_PROPERTIES", "--settings", "{\"GeneralLabels\":{\"LabelInclusionFilters\":[\"Car\"]}}");
+        assertEquals(0, features.exitCode(), features.err());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"b\","
+                + "\"Name\":\"k.jpg\"}},\"Features\":[\"GENERAL_LABELS\",\"IMAGE_PROPERTIES\"],"
+                + "\"Settings\":{\"GeneralLabels\":{\"LabelInclusionFilters\":[\"Car\"]}}}")));
         AwsjRun.Result typo = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json", "{\"Imag\":{}}");
         assertEquals(252, typo.exitCode());
         assertTrue(typo.err().startsWith("Unknown parameter in --cli-input-json: \"Imag\""), typo.err());
