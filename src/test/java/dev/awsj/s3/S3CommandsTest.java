@@ -213,6 +213,9 @@ class S3CommandsTest {
         assertEquals(12 * 1024 * 1024 + 7, up.get("Bytes").asLong());
         JsonNode h = head(bucket, "big/big.bin");
         assertTrue(h.get("ETag").asText().endsWith("-3\""), "three parts of 5 MiB: " + h);
+        JsonNode sums = json(run("s3api", "head-object", "--bucket", bucket, "--key", "big/big.bin", "--checksum-mode", "ENABLED"));
+        // S3 stores a full-object CRC32 (FULL_OBJECT was asked for); S3Mock keeps the composite "CRC-3".
+        assertTrue(sums.get("ChecksumCRC32").asText().length() >= 8, "a CRC32 is stored: " + sums);
 
         Path back = dir.resolve("back.bin");
         json(run("s3", "cp", "s3://" + bucket + "/big/big.bin", back.toString()));
