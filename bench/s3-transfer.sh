@@ -23,11 +23,11 @@ TIME=/usr/bin/time
 have_aws=0
 if [ -x "$AWS" ]; then have_aws=1; else echo "bench: $AWS not found: awsj figures only (apt-get install awscli)" >&2; fi
 
-work=$(mktemp -d -t awsj-bench.XXXXXX)
+work=$(mktemp -d -t awsj-s3bench.XXXXXX)
 pids=()
 cleanup() {
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
@@ -43,17 +43,18 @@ mkfifo "$work/fauxqs.in" "$work/s3mock.in"
 node "$here/src/test/node/fauxqs-loopback.mjs" 0 < "$work/fauxqs.in" > "$work/fauxqs.out" 2>&1 &
 pids+=($!)
 exec 7> "$work/fauxqs.in"
-java -Xmx512m -cp "$here/target/test-classes:$here/target/classes:$(cat "$work/cp.txt")" dev.awsj.s3.BenchS3Mock \
+s3mock_cp="$here/target/test-classes:$here/target/classes:$(tr ':' '\n' < "$work/cp.txt" | grep -v slf4j-nop | paste -sd: -)"
+java -Xmx512m -cp "$s3mock_cp" dev.awsj.s3.BenchS3Mock \
   < "$work/s3mock.in" > "$work/s3mock.out" 2> "$work/s3mock.err" &
 pids+=($!)
 exec 8> "$work/s3mock.in"
 endpoint() { # file
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 1200); do
     e=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$1" 2>/dev/null | head -n 1 || true)
     [ -n "$e" ] && { echo "$e"; return; }
     sleep 0.1
   done
-  echo "bench: emulator did not start: $(cat "$1")" >&2; exit 1
+  echo "bench: emulator did not start ($1): $(cat "$1" "${1%.out}.err" 2>/dev/null | tail -n 5)" >&2; exit 1
 }
 FAUXQS=$(endpoint "$work/fauxqs.out")
 S3MOCK=$(endpoint "$work/s3mock.out")
@@ -73,7 +74,7 @@ for i in $(seq 1 "$SMALL_FILES"); do head -c 4096 /dev/urandom > "$work/small/f$
 measure() {
   local name=$1; shift
   set +e
-  AWS_ENDPOINT_URL=$EP "$TIME" -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err"
+  "$TIME" -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err"
   echo $? > "$work/$name.rc"
   set -e
   read -r secs kb < <(tail -n 1 "$work/$name.time")
@@ -97,19 +98,19 @@ suite() { # LABEL ENDPOINT
   local label=$1; EP=$2
   local bj=bench-awsj-$RANDOM bc=bench-aws-$RANDOM
   "$AWSJ" s3 mb "s3://$bj" --endpoint-url "$EP" > /dev/null
-  [ $have_aws = 1 ] && { AWS_ENDPOINT_URL=$EP "$AWS" s3 mb "s3://$bc" > /dev/null 2>&1 || true; }
+  [ $have_aws = 1 ] && { "$AWS" s3 mb "s3://$bc" --endpoint-url "$EP" > /dev/null 2>&1 || true; }
 
   echo "== $label: start-up" >&2
   local vj vc lj lc
   vj=$(median "$label.version.awsj" "$AWSJ" --version)
-  lj=$(median "$label.ls.awsj" "$AWSJ" s3 ls)
-  if [ $have_aws = 1 ]; then vc=$(median "$label.version.aws" "$AWS" --version); lc=$(median "$label.ls.aws" "$AWS" s3 ls); else vc=-; lc=-; fi
+  lj=$(median "$label.ls.awsj" "$AWSJ" s3 ls --endpoint-url "$EP")
+  if [ $have_aws = 1 ]; then vc=$(median "$label.version.aws" "$AWS" --version); lc=$(median "$label.ls.aws" "$AWS" s3 ls --endpoint-url "$EP"); else vc=-; lc=-; fi
   row "$label --version" "$vj" "$vc" "$(ratio "$vj" "$vc")" "" ""
   row "$label s3 ls" "$lj" "$lc" "$(ratio "$lj" "$lc")" "" ""
 
   echo "== $label: ${BIG_MB} MiB up and down" >&2
-  measure "$label.up.awsj" "$AWSJ" s3 cp "$work/big.bin" "s3://$bj/big.bin" $AWSJ_ARGS
-  measure "$label.down.awsj" "$AWSJ" s3 cp "s3://$bj/big.bin" "$work/down-awsj.bin" $AWSJ_ARGS
+  measure "$label.up.awsj" "$AWSJ" s3 cp "$work/big.bin" "s3://$bj/big.bin" --endpoint-url "$EP" $AWSJ_ARGS
+  measure "$label.down.awsj" "$AWSJ" s3 cp "s3://$bj/big.bin" "$work/down-awsj.bin" --endpoint-url "$EP" $AWSJ_ARGS
   if [ "$(cat "$work/$label.down.awsj.rc")" = 0 ] && ! cmp -s "$work/big.bin" "$work/down-awsj.bin"; then
     echo "bench: awsj download differs from the upload!" >&2; echo 1 > "$work/$label.down.awsj.rc"
   fi
@@ -117,10 +118,10 @@ suite() { # LABEL ENDPOINT
   "$AWSJ" s3 rm "s3://$bj/big.bin" --endpoint-url "$EP" > /dev/null || true
   local uc=- dc=- urc=- drc=-
   if [ $have_aws = 1 ]; then
-    measure "$label.up.aws" "$AWS" s3 cp "$work/big.bin" "s3://$bc/big.bin" --no-progress
-    measure "$label.down.aws" "$AWS" s3 cp "s3://$bc/big.bin" "$work/down-aws.bin" --no-progress
+    measure "$label.up.aws" "$AWS" s3 cp "$work/big.bin" "s3://$bc/big.bin" --endpoint-url "$EP" --no-progress
+    measure "$label.down.aws" "$AWS" s3 cp "s3://$bc/big.bin" "$work/down-aws.bin" --endpoint-url "$EP" --no-progress
     rm -f "$work/down-aws.bin"
-    AWS_ENDPOINT_URL=$EP "$AWS" s3 rm "s3://$bc/big.bin" > /dev/null 2>&1 || true
+    "$AWS" s3 rm "s3://$bc/big.bin" --endpoint-url "$EP" > /dev/null 2>&1 || true
     uc=$(secs "$label.up.aws"); dc=$(secs "$label.down.aws"); urc=$(rss "$label.up.aws"); drc=$(rss "$label.down.aws")
   fi
   local uj dj; uj=$(secs "$label.up.awsj"); dj=$(secs "$label.down.awsj")
@@ -128,12 +129,12 @@ suite() { # LABEL ENDPOINT
   row "$label cp ${BIG_MB} MiB down" "$dj" "$dc" "$(ratio "$dj" "$dc")" "$(rss "$label.down.awsj")" "$drc"
 
   echo "== $label: sync ${SMALL_FILES} x 4 KiB up, then a no-op re-sync" >&2
-  measure "$label.sync.awsj" "$AWSJ" s3 sync "$work/small" "s3://$bj/small" $AWSJ_ARGS
-  local nj; nj=$(median "$label.resync.awsj" "$AWSJ" s3 sync "$work/small" "s3://$bj/small")
+  measure "$label.sync.awsj" "$AWSJ" s3 sync "$work/small" "s3://$bj/small" --endpoint-url "$EP" $AWSJ_ARGS
+  local nj; nj=$(median "$label.resync.awsj" "$AWSJ" s3 sync "$work/small" "s3://$bj/small" --endpoint-url "$EP")
   local sc=- nc=- src=-
   if [ $have_aws = 1 ]; then
-    measure "$label.sync.aws" "$AWS" s3 sync "$work/small" "s3://$bc/small" --no-progress
-    nc=$(median "$label.resync.aws" "$AWS" s3 sync "$work/small" "s3://$bc/small" --no-progress)
+    measure "$label.sync.aws" "$AWS" s3 sync "$work/small" "s3://$bc/small" --endpoint-url "$EP" --no-progress
+    nc=$(median "$label.resync.aws" "$AWS" s3 sync "$work/small" "s3://$bc/small" --endpoint-url "$EP" --no-progress)
     sc=$(secs "$label.sync.aws"); src=$(rss "$label.sync.aws")
   fi
   local sj; sj=$(secs "$label.sync.awsj")

@@ -30,6 +30,8 @@ final class CpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Transfers(ctx, options).copy(source, destination, false);
+        try (Transfers t = new Transfers(ctx, options)) {
+            return t.copy(source, destination, false);
+        }
     }
 }

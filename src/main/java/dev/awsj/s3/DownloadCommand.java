@@ -38,6 +38,8 @@ final class DownloadCommand implements Callable<Integer> {
                 throw AwsjException.usage(source + " names a prefix: add --recursive, or give a key.");
             }
         }
-        return new Transfers(ctx, options).copy(source, target, false);
+        try (Transfers t = new Transfers(ctx, options)) {
+            return t.copy(source, target, false);
+        }
     }
 }

@@ -29,6 +29,8 @@ final class MvCommand implements Callable<Integer> {
         if (source.equals("-") || destination.equals("-")) {
             throw dev.awsj.cli.AwsjException.usage("mv cannot move a stream (-): use cp.");
         }
-        return new Transfers(ctx, options).copy(source, destination, true);
+        try (Transfers t = new Transfers(ctx, options)) {
+            return t.copy(source, destination, true);
+        }
     }
 }

@@ -23,6 +23,8 @@ final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Transfers(ctx, options).remove(target);
+        try (Transfers t = new Transfers(ctx, options)) {
+            return t.remove(target);
+        }
     }
 }

@@ -2,8 +2,10 @@ package dev.awsj.s3;
 
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
+import dev.awsj.aws.Service;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** The curated {@code awsj s3} commands: the AWS CLI's high-level S3 commands and a few more. */
 public final class S3Commands implements CuratedCommands {
@@ -20,9 +22,29 @@ public final class S3Commands implements CuratedCommands {
      * requests than that at once, so the pool is raised unless the user set it.
      */
     static S3Client client(Context ctx) {
+        raiseConnectionPool();
+        return ctx.clients().client(S3Client.class);
+    }
+
+    private static void raiseConnectionPool() {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
         }
-        return ctx.clients().client(S3Client.class);
+    }
+
+    /**
+     * A client of its own for transfers (close it when done): configured like every client, and
+     * with unsigned payloads protected by the SDK's CRC32 trailing checksum
+     * ({@link UnsignedPayloadSigner}). Over https that is the SDK's default already; over plain http
+     * (local endpoints) the SDK would otherwise sign every chunk with SHA-256, which costs more CPU
+     * than the whole rest of a transfer.
+     */
+    static S3Client transferClient(Context ctx) {
+        raiseConnectionPool();
+        S3ClientBuilder b = S3Client.builder();
+        ctx.clients().configure(Service.S3, b);
+        b.httpClient(ctx.clients().httpClient());
+        b.putAuthScheme(UnsignedPayloadSigner.scheme());
+        return b.build();
     }
 }

@@ -32,6 +32,8 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.recursive = true;
-        return new Transfers(ctx, options).sync(source, destination, sync);
+        try (Transfers t = new Transfers(ctx, options)) {
+            return t.sync(source, destination, sync);
+        }
     }
 }

@@ -33,9 +33,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * and destination, lists and filters, merge-joins for sync, refuses unsafe download targets, and
  * returns the exit code from the results (1 failed, 2 skipped).
  */
-final class Transfers {
+final class Transfers implements AutoCloseable {
     private final Context ctx;
     private final TransferOptions opts;
+    private S3Client s3;
 
     Transfers(Context ctx, TransferOptions opts) {
         this.ctx = ctx;
@@ -43,7 +44,17 @@ final class Transfers {
     }
 
     private S3Client s3() {
-        return S3Commands.client(ctx);
+        if (s3 == null) {
+            s3 = S3Commands.transferClient(ctx);
+        }
+        return s3;
+    }
+
+    @Override
+    public void close() {
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     /** One run: engine, progress line and printer, closed together. */

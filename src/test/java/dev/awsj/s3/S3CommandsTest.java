@@ -107,6 +107,24 @@ class S3CommandsTest {
     }
 
     @Test
+    void rbForceDeletesEveryVersionAndDeleteMarker(@TempDir Path dir) throws Exception {
+        String b = newBucket();
+        json(run("s3api", "put-bucket-versioning", "--bucket", b, "--versioning-configuration", "{\"Status\":\"Enabled\"}"));
+        Path f = dir.resolve("v.txt");
+        Files.writeString(f, "one");
+        json(run("s3", "cp", f.toString(), "s3://" + b + "/v.txt"));
+        Files.writeString(f, "two!");
+        json(run("s3", "cp", f.toString(), "s3://" + b + "/v.txt"));
+        json(run("s3", "rm", "s3://" + b + "/v.txt"));
+        JsonNode versions = json(run("s3api", "list-object-versions", "--bucket", b));
+        assertEquals(2, versions.get("Versions").size(), versions.toString());
+        assertEquals(1, versions.get("DeleteMarkers").size(), versions.toString());
+        JsonNode forced = json(run("s3", "rb", "s3://" + b, "--force"));
+        assertEquals(3, forced.get("DeletedObjects").asInt(), forced.toString());
+        assertFalse(json(run("s3", "ls")).toString().contains("\"" + b + "\""));
+    }
+
+    @Test
     void lsMergesContentsAndCommonPrefixes(@TempDir Path dir) throws Exception {
         String b = newBucket();
         Files.createDirectories(dir.resolve("2019/jan"));
@@ -213,6 +231,9 @@ class S3CommandsTest {
         assertEquals(12 * 1024 * 1024 + 7, up.get("Bytes").asLong());
         JsonNode h = head(bucket, "big/big.bin");
         assertTrue(h.get("ETag").asText().endsWith("-3\""), "three parts of 5 MiB: " + h);
+        JsonNode sums = json(run("s3api", "head-object", "--bucket", bucket, "--key", "big/big.bin", "--checksum-mode", "ENABLED"));
+        // S3 stores a full-object CRC32 (FULL_OBJECT was asked for); S3Mock keeps the composite "CRC-3".
+        assertTrue(sums.get("ChecksumCRC32").asText().length() >= 8, "a CRC32 is stored: " + sums);
 
         Path back = dir.resolve("back.bin");
         json(run("s3", "cp", "s3://" + bucket + "/big/big.bin", back.toString()));
@@ -363,6 +384,10 @@ class S3CommandsTest {
         assertEquals("bbb", Files.readString(down.resolve("sub/b.txt")));
         JsonNode d2 = json(run("s3", "sync", "s3://" + b + "/site", down.toString()));
         assertEquals(0, d2.get("Transferred").size(), d2.toString());
+        Files.writeString(down.resolve("stray.txt"), "not in S3");
+        JsonNode d3 = json(run("s3", "sync", "s3://" + b + "/site", down.toString(), "--delete", "--exclude", "keep*"));
+        assertEquals(down.resolve("stray.txt").toString(), d3.get("Deleted").get(0).get("Source").asText(), d3.toString());
+        assertFalse(Files.exists(down.resolve("stray.txt")), "sync --delete removes local files not in S3");
 
         // S3 to S3
         JsonNode s2s = json(run("s3", "sync", "s3://" + b + "/site", "s3://" + b + "/mirror"));

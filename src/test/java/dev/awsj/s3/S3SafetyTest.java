@@ -175,6 +175,49 @@ class S3SafetyTest {
                 .withHeader("Content-Type", equalTo("text/csv"))
                 .withHeader("x-amz-storage-class", equalTo("STANDARD_IA"))
                 .withHeader("x-amz-server-side-encryption", equalTo("AES256"))
-                .withHeader("x-amz-meta-owner", equalTo("ana")));
+                .withHeader("x-amz-meta-owner", equalTo("ana"))
+                .withHeader("x-amz-content-sha256", equalTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"))
+                .withHeader("x-amz-trailer", equalTo("x-amz-checksum-crc32"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("AWS4-HMAC-SHA256 .*")));
+    }
+
+    @Test
+    void aRangedDownloadThatDoesNotMatchTheStoredChecksumIsRejected(@TempDir Path tmp) throws Exception {
+        int size = 9 * 1024 * 1024;
+        byte[] data = new byte[size];
+        new Random(8).nextBytes(data);
+        int split = 8 * 1024 * 1024;
+        String lm = "Fri, 02 Jan 2026 03:04:05 GMT";
+        for (boolean good : new boolean[] {true, false}) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            long v = good ? crc.getValue() : crc.getValue() ^ 1;
+            String b64 = java.util.Base64.getEncoder().encodeToString(
+                    new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+            wm.resetAll();
+            wm.stubFor(head(urlPathEqualTo("/b/big.bin")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Length", String.valueOf(size)).withHeader("ETag", "\"abc-2\"")
+                    .withHeader("Last-Modified", lm).withHeader("x-amz-checksum-crc32", b64)
+                    .withHeader("x-amz-checksum-type", "FULL_OBJECT")));
+            wm.stubFor(get(urlPathEqualTo("/b/big.bin")).withHeader("Range", equalTo("bytes=0-" + (split - 1)))
+                    .willReturn(aResponse().withStatus(206).withHeader("Last-Modified", lm)
+                            .withBody(java.util.Arrays.copyOfRange(data, 0, split))));
+            wm.stubFor(get(urlPathEqualTo("/b/big.bin")).withHeader("Range", equalTo("bytes=" + split + "-" + (size - 1)))
+                    .willReturn(aResponse().withStatus(206).withHeader("Last-Modified", lm)
+                            .withBody(java.util.Arrays.copyOfRange(data, split, size))));
+            Path dest = tmp.resolve(good ? "good" : "bad");
+            Files.createDirectories(dest);
+            Result r = AwsjRun.run(env(), "s3", "cp", "s3://b/big.bin", dest.resolve("big.bin").toString());
+            if (good) {
+                assertEquals(0, r.exitCode(), r.toString());
+                assertTrue(java.util.Arrays.equals(data, Files.readAllBytes(dest.resolve("big.bin"))));
+            } else {
+                assertEquals(1, r.exitCode(), r.toString());
+                assertTrue(r.err().contains("Checksum mismatch for s3://b/big.bin"), r.err());
+                try (var s = Files.list(dest)) {
+                    assertEquals(List.of(), s.toList(), "a download that fails verification leaves nothing");
+                }
+            }
+        }
     }
 }

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -271,8 +272,9 @@ public final class TransferEngine implements AutoCloseable {
                     counted(() -> Files.newInputStream(file)), size, contentTypeOrDefault(req.contentType()))));
             return;
         }
+        // FULL_OBJECT: S3 stores a CRC32 of the whole object, so a later ranged download can be verified.
         CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32);
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT);
         options.apply(cb, file);
         long partSize = config.partSize(size);
         multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
@@ -459,7 +461,10 @@ public final class TransferEngine implements AutoCloseable {
             if (size < config.threshold() || size == 0) {
                 mtime = getWhole(src, temp);
             } else {
+                HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
+                        .checksumMode(ChecksumMode.ENABLED)));
                 getRanges(src, size, etag, temp);
+                verifyWholeFile(src, head, temp);
                 mtime = lastModified;
             }
             if (mtime != null) {
@@ -568,6 +573,42 @@ public final class TransferEngine implements AutoCloseable {
                 throw c instanceof Exception ex ? ex : new IllegalStateException(c);
             }
             ch.force(false);
+        }
+    }
+
+    /**
+     * Ranged GETs carry no checksum of their own: when the object has a full-object CRC32 or
+     * CRC32C (awsj's multipart uploads store one), the assembled file is read back and compared.
+     */
+    private static void verifyWholeFile(S3Uri src, HeadObjectResponse head, Path file) throws IOException {
+        if (head.checksumType() != null && head.checksumType() != ChecksumType.FULL_OBJECT) {
+            return;
+        }
+        java.util.zip.Checksum sum;
+        String expected;
+        if (head.checksumCRC32() != null && !head.checksumCRC32().contains("-")) {
+            sum = new java.util.zip.CRC32();
+            expected = head.checksumCRC32();
+        } else if (head.checksumCRC32C() != null && !head.checksumCRC32C().contains("-")) {
+            sum = new java.util.zip.CRC32C();
+            expected = head.checksumCRC32C();
+        } else {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                sum.update(buf);
+                buf.clear();
+            }
+        }
+        long v = sum.getValue();
+        byte[] bytes = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        String actual = java.util.Base64.getEncoder().encodeToString(bytes);
+        if (!actual.equals(expected)) {
+            throw SdkClientException.create("Checksum mismatch for " + src + ": the object's CRC is " + expected
+                    + " but the downloaded bytes give " + actual);
         }
     }
 
