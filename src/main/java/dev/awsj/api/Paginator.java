@@ -30,6 +30,18 @@ final class Paginator {
     private static final Set<String> LIMIT_MEMBERS = Set.of(
             "MaxKeys", "MaxItems", "MaxResults", "MaxUploads", "MaxParts", "Limit", "MaxRecords", "MaxBuckets", "MaxDirectoryBuckets");
 
+    /**
+     * Members other than the result lists that the AWS CLI keeps in a merged result (botocore's
+     * non_aggregate_keys); every other non-list member of a page is dropped, as aws does.
+     */
+    private static final Map<String, Set<String>> NON_AGGREGATE = Map.of(
+            "ListPartsRequest", Set.of("Initiator", "Owner", "StorageClass"),
+            "ListFacesRequest", Set.of("FaceModelVersion"),
+            "ListBucketsRequest", Set.of("Owner", "Prefix"),
+            "ListObjectsRequest", Set.of("RequestCharged", "Prefix"),
+            "ListObjectsV2Request", Set.of("RequestCharged", "Prefix"),
+            "ListObjectVersionsRequest", Set.of("RequestCharged", "Prefix"));
+
     private final SdkPojo builder;
     private final Function<Object, Object> call;
     private final boolean firstPageOnly;
@@ -48,6 +60,30 @@ final class Paginator {
     }
 
     JsonNode run() {
+        JsonNode result = runPages();
+        return firstPageOnly ? result : keepResultMembers(result);
+    }
+
+    /** Result lists, the kept non-aggregate members and NextToken; Rekognition's Get* jobs keep all. */
+    private ObjectNode keepResultMembers(JsonNode merged) {
+        ObjectNode o = (ObjectNode) merged;
+        String request = builder.getClass().getName();
+        String simple = request.substring(request.lastIndexOf('.') + 1).replace("$BuilderImpl", "");
+        if (request.contains(".rekognition.") && simple.startsWith("Get")) {
+            return o;
+        }
+        Set<String> keep = NON_AGGREGATE.getOrDefault(simple, Set.of());
+        List<String> drop = new ArrayList<>();
+        o.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray() && !keep.contains(e.getKey()) && !e.getKey().equals("NextToken")) {
+                drop.add(e.getKey());
+            }
+        });
+        o.remove(drop);
+        return o;
+    }
+
+    private JsonNode runPages() {
         Map<String, SdkField<?>> requestFields = new LinkedHashMap<>();
         builder.sdkFields().forEach(f -> requestFields.put(f.memberName(), f));
         if (pageSize != null) {

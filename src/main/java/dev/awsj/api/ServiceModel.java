@@ -37,8 +37,9 @@ public final class ServiceModel {
     }
 
     /**
-     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects): the
-     * response has a {@code NextX} member for a request member {@code X}.
+     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects, Polly
+     * DescribeVoices): the response has a {@code NextX} member for a request member {@code X} or
+     * {@code NextX}.
      */
     static boolean hasTokenPair(Class<?> request, Class<?> response) {
         try {
@@ -48,7 +49,9 @@ public final class ServiceModel {
             for (software.amazon.awssdk.core.SdkField<?> f
                     : ((software.amazon.awssdk.core.SdkPojo) response.getMethod("builder").invoke(null)).sdkFields()) {
                 String n = f.memberName();
-                if (n.startsWith("Next") && (n.endsWith("Marker") || n.endsWith("Token")) && in.contains(n.substring(4))) {
+                boolean token = n.endsWith("Marker") || n.endsWith("Token");
+                // NextX -> X (S3's markers), or the same NextToken in and out (Polly DescribeVoices).
+                if (token && n.startsWith("Next") && (in.contains(n.substring(4)) || in.contains(n))) {
                     return true;
                 }
             }

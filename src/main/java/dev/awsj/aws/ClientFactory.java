@@ -304,6 +304,13 @@ public class ClientFactory implements AutoCloseable {
         return credentials;
     }
 
+    /** How a role profile with mfa_serial reads the code: prompt in, code out, null without a terminal. */
+    private java.util.function.Function<String, String> mfaCodeReader = prompt -> null;
+
+    public synchronized void mfaCodeReader(java.util.function.Function<String, String> reader) {
+        this.mfaCodeReader = reader;
+    }
+
     /** Replaces the credential provider; the MFA-aware provider of role profiles plugs in here. */
     public synchronized void credentials(AwsCredentialsProvider provider) {
         this.credentials = provider;
@@ -325,6 +332,10 @@ public class ClientFactory implements AutoCloseable {
         boolean hasProfile = settings.profile().isPresent();
         if (settings.profileExplicit() && !hasProfile) {
             throw AwsjException.config("The config profile (" + profile + ") could not be found");
+        }
+        if (hasProfile && settings.profileProperty("role_arn").isPresent() && settings.profileProperty("mfa_serial").isPresent()) {
+            // The SDK cannot ask for the code: awsj prompts, assumes the role and shares aws's cache.
+            return new dev.awsj.configure.MfaRoleCredentialsProvider(this, settings, mfaCodeReader, err);
         }
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
         if (hasProfile) {

@@ -39,10 +39,8 @@ public final class CompletionCommand implements Callable<Integer> {
             }
         }
         // Completion only needs the names; the commands just added are never executed.
+        // picocli's script detects zsh itself and loads bashcompinit there.
         String script = AutoComplete.bash("awsj", root);
-        if (shell.equals("zsh")) {
-            script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
-        }
         ctx.out().print(script);
         ctx.out().flush();
         return 0;

@@ -80,6 +80,8 @@ public final class Context implements AutoCloseable {
     public synchronized ClientFactory clients() {
         if (clients == null) {
             clients = new ClientFactory(settings(), global, err, this::recordFailedCall);
+            dev.awsj.configure.Prompter prompter = new dev.awsj.configure.Prompter(this);
+            clients.mfaCodeReader(prompt -> prompter.interactive() ? prompter.ask(prompt, true) : null);
         }
         return clients;
     }

@@ -9,55 +9,55 @@ import picocli.CommandLine.ScopeType;
  * Environment variables and profile values are applied where they are resolved, not here.
  */
 public final class GlobalOptions {
-    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(names = "--profile", scope = ScopeType.INHERIT, hidden = true, paramLabel = "NAME",
             description = "Use a specific profile from the credential and config files.")
     public String profile;
 
-    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+    @Option(names = "--region", scope = ScopeType.INHERIT, hidden = true, paramLabel = "REGION",
             description = "The region to use. Overrides AWS_REGION, AWS_DEFAULT_REGION and the profile's region.")
     public String region;
 
-    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, hidden = true, paramLabel = "URL",
             description = "Send requests to this URL instead of the service's default endpoint.")
     public String endpointUrl;
 
-    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+    @Option(names = "--output", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FORMAT",
             description = "Output format: json, text, table, yaml or off.")
     public String output;
 
-    @Option(names = "--query", scope = ScopeType.INHERIT, paramLabel = "JMESPATH",
+    @Option(names = "--query", scope = ScopeType.INHERIT, hidden = true, paramLabel = "JMESPATH",
             description = "A JMESPath query applied to the response before it is printed.")
     public String query;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
+    @Option(names = "--debug", scope = ScopeType.INHERIT, hidden = true,
             description = "Log requests and responses (secrets redacted) and show stack traces.")
     public boolean debug;
 
-    @Option(names = "--no-verify-ssl", scope = ScopeType.INHERIT,
+    @Option(names = "--no-verify-ssl", scope = ScopeType.INHERIT, hidden = true,
             description = "Do not verify TLS certificates.")
     public boolean noVerifySsl;
 
-    @Option(names = "--no-sign-request", scope = ScopeType.INHERIT,
+    @Option(names = "--no-sign-request", scope = ScopeType.INHERIT, hidden = true,
             description = "Do not sign requests; credentials are not loaded.")
     public boolean noSignRequest;
 
-    @Option(names = "--ca-bundle", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(names = "--ca-bundle", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FILE",
             description = "PEM file of CA certificates to trust. Overrides AWS_CA_BUNDLE.")
     public String caBundle;
 
-    @Option(names = "--no-paginate", scope = ScopeType.INHERIT,
+    @Option(names = "--no-paginate", scope = ScopeType.INHERIT, hidden = true,
             description = "Make only the first request of a paginated operation.")
     public boolean noPaginate;
 
-    @Option(names = "--cli-read-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+    @Option(names = "--cli-read-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "SECONDS",
             description = "Socket read timeout in seconds; 0 blocks forever. Default 60.")
     public Integer cliReadTimeout;
 
-    @Option(names = "--cli-connect-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+    @Option(names = "--cli-connect-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "SECONDS",
             description = "Connect timeout in seconds; 0 blocks forever. Default 60.")
     public Integer cliConnectTimeout;
 
-    @Option(names = "--color", scope = ScopeType.INHERIT, paramLabel = "on|off|auto",
+    @Option(names = "--color", scope = ScopeType.INHERIT, hidden = true, paramLabel = "on|off|auto",
             description = "Colour in table output: on, off or auto (default).")
     public String color;
 

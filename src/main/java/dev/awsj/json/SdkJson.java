@@ -59,8 +59,14 @@ public final class SdkJson {
             return null;
         }
         if (value instanceof List<?> list) {
-            SdkField<?> member = field == null ? null
-                    : field.getOptionalTrait(ListTrait.class).map(ListTrait::memberFieldInfo).orElse(null);
+            ListTrait trait = field == null ? null : field.getOptionalTrait(ListTrait.class).orElse(null);
+            if (list.isEmpty() && trait != null && trait.isFlattened()) {
+                // A flattened XML list (S3's Contents, CommonPrefixes) has no element of its own:
+                // empty means the service sent none, which aws does not print. The SDK turns such
+                // an absent list into an empty one when it rewrites a response (url-decoded keys).
+                return null;
+            }
+            SdkField<?> member = trait == null ? null : trait.memberFieldInfo();
             ArrayNode arr = NODES.arrayNode();
             for (Object o : list) {
                 JsonNode j = valueToJson(o, member);

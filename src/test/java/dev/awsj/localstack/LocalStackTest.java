@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -26,23 +26,34 @@ import org.testcontainers.utility.DockerImageName;
 class LocalStackTest {
     static LocalStackContainer localstack;
     static Map<String, String> env;
+    static Boolean docker;
 
-    @BeforeAll
-    static void start() {
+    /** Per test, so a machine without Docker reports each test as skipped with the reason. */
+    @BeforeEach
+    void start() {
+        if (docker == null) {
+            docker = dockerAvailable();
+            if (!docker) {
+                System.err.println("LocalStackTest skipped: no Docker engine on this machine (the S3Mock/fauxqs suites cover S3 and SNS)");
+            }
+        }
+        Assumptions.assumeTrue(docker, "no Docker engine: LocalStack suite skipped");
+        if (localstack == null) {
+            localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("s3", "sns");
+            localstack.start();
+            env = AwsjRun.env(localstack.getEndpoint().toString());
+            env.put("AWS_REGION", localstack.getRegion());
+        }
+    }
+
+    static boolean dockerAvailable() {
         boolean docker;
         try {
             docker = DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             docker = false;
         }
-        if (!docker) {
-            System.err.println("LocalStackTest skipped: no Docker engine on this machine (the S3Mock/fauxqs suites cover S3 and SNS)");
-        }
-        Assumptions.assumeTrue(docker, "no Docker engine: LocalStack suite skipped");
-        localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("s3", "sns");
-        localstack.start();
-        env = AwsjRun.env(localstack.getEndpoint().toString());
-        env.put("AWS_REGION", localstack.getRegion());
+        return docker;
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ import org.springframework.core.annotation.Order;
  */
 public final class Emulators {
     private static String s3Endpoint;
+    private static int s3HttpsPort;
     private static String fauxqsEndpoint;
 
     private Emulators() {
@@ -42,6 +43,12 @@ public final class Emulators {
         return s3Endpoint;
     }
 
+    /** S3Mock's HTTPS port (a self-signed certificate for localhost), for TLS tests. */
+    public static synchronized int s3HttpsPort() {
+        s3Endpoint();
+        return s3HttpsPort;
+    }
+
     /** fauxqs's endpoint (SNS, SQS and S3 on one port). */
     public static synchronized String fauxqsEndpoint() {
         if (fauxqsEndpoint == null) {
@@ -51,13 +58,23 @@ public final class Emulators {
     }
 
     private static String startS3Mock() {
+        return startS3Mock(0);
+    }
+
+    /** Starts S3Mock on 127.0.0.1 (port 0 = a free one) and returns its plain-HTTP endpoint. */
+    public static String startS3Mock(int port) {
         try {
             Path root = Files.createTempDirectory("awsj-s3mock");
             Map<String, Object> props = new HashMap<>();
             props.put("server.port", 0);
             props.put("server.address", "127.0.0.1");
-            props.put("com.adobe.testing.s3mock.httpPort", 0);
-            props.put("http.port", 0);
+            // The main connector is HTTPS with S3Mock's self-signed certificate for localhost.
+            props.put("server.ssl.key-store", "classpath:s3mock.jks");
+            props.put("server.ssl.key-store-password", "password");
+            props.put("server.ssl.key-alias", "selfsigned");
+            props.put("server.ssl.key-password", "password");
+            props.put("com.adobe.testing.s3mock.httpPort", port);
+            props.put("http.port", port);
             props.put("com.adobe.testing.s3mock.store.root", root.toString());
             props.put("com.adobe.testing.s3mock.store.retainFilesOnExit", false);
             props.put("logging.level.root", "WARN");
@@ -67,8 +84,10 @@ public final class Emulators {
             Runtime.getRuntime().addShutdownHook(new Thread(app::close));
             var web = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
                     ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) app).getWebServer();
+            s3HttpsPort = web.getPort();
             for (Connector c : web.getTomcat().getService().findConnectors()) {
-                if (!"https".equals(c.getScheme()) && c.getLocalPort() > 0) {
+                // The main connector (web.getPort()) is S3Mock's HTTPS one; the other is plain HTTP.
+                if (c.getLocalPort() > 0 && c.getLocalPort() != web.getPort()) {
                     return "http://127.0.0.1:" + c.getLocalPort();
                 }
             }
@@ -93,6 +112,11 @@ public final class Emulators {
     }
 
     private static String startFauxqs() {
+        return startFauxqs(0);
+    }
+
+    /** Starts fauxqs on 127.0.0.1 (port 0 = a free one) and returns its endpoint. */
+    public static String startFauxqs(int port) {
         Path dir = nodeDir();
         Path script = dir.resolve("fauxqs-loopback.mjs");
         if (!Files.isDirectory(dir.resolve("node_modules/fauxqs"))) {
@@ -100,7 +124,7 @@ public final class Emulators {
                     + ": run the build (mvn verify runs npm ci there), which needs Node.js and npm on PATH");
         }
         try {
-            Process p = new ProcessBuilder("node", script.toString(), "0").directory(dir.toFile())
+            Process p = new ProcessBuilder("node", script.toString(), Integer.toString(port)).directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 p.destroy();

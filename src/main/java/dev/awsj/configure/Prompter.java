@@ -1,0 +1,89 @@
+package dev.awsj.configure;
+
+import dev.awsj.cli.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Asks the user for one line: the prompt goes to stderr, the answer comes from the terminal (with
+ * no echo for secrets) when stdin is one, else from stdin, one line per question, for scripts.
+ * {@code AWSJ_FORCE_TTY=1} makes a piped stdin count as the terminal, for tests.
+ */
+public final class Prompter {
+    private final Context ctx;
+
+    public Prompter(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Whether a person can answer: stdin is a terminal. */
+    public boolean interactive() {
+        return ctx.stdinIsTerminal() || "1".equals(ctx.env("AWSJ_FORCE_TTY"));
+    }
+
+    /** The answer without its line end, or null at end of input. */
+    public String ask(String prompt, boolean secret) {
+        ctx.err().print(prompt);
+        ctx.err().flush();
+        Console console = ctx.stdinIsTerminal() ? System.console() : null;
+        if (console != null) {
+            if (secret) {
+                char[] c = console.readPassword();
+                return c == null ? null : new String(c);
+            }
+            return console.readLine();
+        }
+        if (secret && ctx.stdinIsTerminal()) {
+            // stdin is a terminal but stdout is not (awsj ... | jq): no Console, so turn echo off ourselves.
+            boolean off = stty("-echo");
+            try {
+                return readLine(ctx.stdin());
+            } finally {
+                if (off) {
+                    stty("echo");
+                    ctx.err().println();
+                }
+            }
+        }
+        return readLine(ctx.stdin());
+    }
+
+    private static boolean stty(String mode) {
+        try {
+            Process p = new ProcessBuilder("stty", mode).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** One line, read byte by byte so that nothing after it is consumed. */
+    static String readLine(InputStream in) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            int b;
+            boolean any = false;
+            while ((b = in.read()) != -1) {
+                any = true;
+                if (b == '\n') {
+                    break;
+                }
+                buf.write(b);
+            }
+            if (!any) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}

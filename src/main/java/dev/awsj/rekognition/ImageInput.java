@@ -1,0 +1,188 @@
+package dev.awsj.rekognition;
+
+import dev.awsj.cli.AwsjException;
+import dev.awsj.cli.Context;
+import dev.awsj.cli.ExitCodes;
+import dev.awsj.json.SdkJson;
+import dev.awsj.textio.TextSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.OptionalLong;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.rekognition.model.Image;
+import software.amazon.awssdk.services.rekognition.model.S3Object;
+
+/**
+ * An image named on the command line: a local file (or {@code fileb://file}), {@code -} (stdin),
+ * an {@code http(s)://} URL that awsj fetches, {@code s3://bucket/key} that Rekognition reads
+ * itself, or aws's JSON form of the Image structure. Bytes are checked before any call: at most 5 MB (the API's limit for image bytes), and
+ * a JPEG or PNG by their magic numbers.
+ */
+final class ImageInput {
+    /** Rekognition takes at most 5 MB of image bytes in a request. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private final String spec;
+    private final byte[] bytes;
+    private final String bucket;
+    private final String key;
+    private final String version;
+
+    private ImageInput(String spec, byte[] bytes, String bucket, String key, String version) {
+        this.spec = spec;
+        this.bytes = bytes;
+        this.bucket = bucket;
+        this.key = key;
+        this.version = version;
+    }
+
+    /** Reads and checks the image named by {@code spec}; {@code option} names it in errors. */
+    static ImageInput resolve(Context ctx, String spec, String version, String option) {
+        if (spec.trim().startsWith("{")) {
+            // aws's form: {"Bytes": base64} or {"S3Object": {"Bucket": …, "Name": …, "Version": …}}
+            Image.Builder b = Image.builder();
+            SdkJson.fill((SdkPojo) b, SdkJson.parse(spec, option), option);
+            return of(b.build(), option);
+        }
+        if (spec.startsWith("s3://")) {
+            String rest = spec.substring(5);
+            int slash = rest.indexOf('/');
+            if (slash <= 0 || slash == rest.length() - 1) {
+                throw AwsjException.usage(option + ": expected s3://bucket/key, got " + spec);
+            }
+            return new ImageInput(spec, null, rest.substring(0, slash), rest.substring(slash + 1), version);
+        }
+        if (version != null) {
+            throw AwsjException.usage("--image-version applies to s3:// images only.");
+        }
+        byte[] bytes;
+        if (spec.equals("-")) {
+            bytes = readCapped(ctx.stdin(), OptionalLong.empty(), "stdin", option);
+        } else if (spec.startsWith("http://") || spec.startsWith("https://")) {
+            bytes = fetch(spec, option);
+        } else {
+            String path = spec.startsWith("fileb://") ? spec.substring(8) : spec;
+            bytes = TextSource.readFileBytes(path, option);
+        }
+        check(bytes, spec, option);
+        return new ImageInput(spec, bytes, null, null, null);
+    }
+
+    /** An image given as the API's structure (JSON option or --cli-input-json); bytes are checked as files are. */
+    static ImageInput of(Image image, String option) {
+        if (image.bytes() != null) {
+            byte[] bytes = image.bytes().asByteArrayUnsafe();
+            check(bytes, "the image", option);
+            return new ImageInput("the image", bytes, null, null, null);
+        }
+        S3Object o = image.s3Object();
+        if (o == null || o.bucket() == null || o.name() == null) {
+            throw AwsjException.usage(option + ": the image needs Bytes, or S3Object with Bucket and Name.");
+        }
+        return new ImageInput("s3://" + o.bucket() + "/" + o.name(), null, o.bucket(), o.name(), o.version());
+    }
+
+    static void check(byte[] bytes, String spec, String option) {
+        if (bytes.length > MAX_BYTES) {
+            throw AwsjException.usage(option + ": " + spec + " is too large: " + bytes.length + " bytes; Rekognition takes "
+                    + "at most 5 MB (" + MAX_BYTES + " bytes) of image bytes. Upload it to S3 and pass s3://bucket/key "
+                    + "(up to 15 MB), or make it smaller.");
+        }
+        if (!isJpeg(bytes) && !isPng(bytes)) {
+            throw AwsjException.usage(option + ": " + spec + " is not a JPEG or PNG image"
+                    + (bytes.length == 0 ? " (it is empty)." : "."));
+        }
+    }
+
+    static boolean isJpeg(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+    }
+
+    static boolean isPng(byte[] b) {
+        byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        if (b.length < sig.length) {
+            return false;
+        }
+        for (int i = 0; i < sig.length; i++) {
+            if (b[i] != sig[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** GETs the URL; a declared Content-Length over the limit fails before the body is read. */
+    private static byte[] fetch(String url, String option) {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<InputStream> resp = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = resp.body()) {
+                if (resp.statusCode() / 100 != 2) {
+                    throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: HTTP " + resp.statusCode());
+                }
+                return readCapped(body, resp.headers().firstValueAsLong("Content-Length"), url, option);
+            }
+        } catch (IllegalArgumentException e) {
+            throw AwsjException.usage(option + ": bad URL " + url + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsjException(ExitCodes.INTERRUPTED, "Interrupted.", e);
+        }
+    }
+
+    /** Reads at most one byte more than the limit, so an endless body cannot fill memory. */
+    private static byte[] readCapped(InputStream in, OptionalLong declared, String spec, String option) {
+        if (declared.isPresent() && declared.getAsLong() > MAX_BYTES) {
+            throw AwsjException.usage(option + ": " + spec + " is too large: " + declared.getAsLong() + " bytes; Rekognition "
+                    + "takes at most 5 MB (" + MAX_BYTES + " bytes) of image bytes. Upload it to S3 and pass s3://bucket/key.");
+        }
+        try {
+            return in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + spec, e);
+        }
+    }
+
+    /** The image as the API takes it: bytes, or an S3Object reference. */
+    Image toImage() {
+        if (bytes != null) {
+            return Image.builder().bytes(SdkBytes.fromByteArrayUnsafe(bytes)).build();
+        }
+        return Image.builder().s3Object(S3Object.builder().bucket(bucket).name(key).version(version).build()).build();
+    }
+
+    boolean inS3() {
+        return bytes == null;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    String bucket() {
+        return bucket;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.awsj.s3;
+
+import dev.awsj.cli.AwsjException;
+import dev.awsj.cli.Context;
+import dev.awsj.cli.ExitCodes;
+import dev.awsj.s3.transfer.ObjectOptions;
+import dev.awsj.s3.transfer.Progress;
+import dev.awsj.s3.transfer.S3Uri;
+import dev.awsj.s3.transfer.TransferConfig;
+import dev.awsj.s3.transfer.TransferEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cat", mixinStandardHelpOptions = true,
+        description = "Write an object's bytes to stdout (verified against its stored checksum).")
+final class CatCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket/key")
+    String path;
+
+    CatCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        S3Uri uri = S3Uri.parse(path);
+        if (uri.key().isEmpty()) {
+            throw AwsjException.usage("cat needs an object key: s3://bucket/key");
+        }
+        try (TransferEngine engine = new TransferEngine(S3Commands.client(ctx), TransferConfig.DEFAULT, ObjectOptions.NONE,
+                Progress.disabled(), r -> { }, Throwable::getMessage)) {
+            engine.downloadStream(uri, ctx.rawOut());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.awsj.s3;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.cli.Context;
+import dev.awsj.cli.ExitCodes;
+import dev.awsj.json.SdkJson;
+import dev.awsj.s3.transfer.Progress;
+import dev.awsj.s3.transfer.S3Uri;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = {"List buckets, or the objects and common prefixes below s3://bucket[/prefix] (every page).",
+            "JSON by default ({\"Buckets\":...} or {\"Contents\":...,\"CommonPrefixes\":...}); --output text prints "
+                    + "aws s3 ls lines."})
+final class LsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Context ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "S3URI", description = "s3://bucket[/prefix]; none lists buckets.")
+    String path;
+
+    @Option(names = "--recursive", description = "Every object below the prefix, not one level.")
+    boolean recursive;
+
+    @Option(names = "--human-readable", description = "Sizes as KiB/MiB/GiB in text output.")
+    boolean humanReadable;
+
+    @Option(names = "--summarize", description = "Add the number of objects and their total size.")
+    boolean summarize;
+
+    @Option(names = "--page-size", paramLabel = "N", description = "Keys asked for in each request (default 1000).")
+    Integer pageSize;
+
+    LsCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        S3Client s3 = S3Commands.client(ctx);
+        if (path == null || path.equals("s3://") || path.equals("s3:")) {
+            return buckets(s3);
+        }
+        String p = path.contains("://") ? path : S3Uri.SCHEME + path;
+        S3Uri uri = S3Uri.parse(p);
+        return objects(s3, uri);
+    }
+
+    private int buckets(S3Client s3) {
+        ListBucketsResponse r = s3.listBuckets();
+        if (text()) {
+            PrintStream out = ctx.out();
+            for (Bucket b : r.buckets()) {
+                out.println(time(b.creationDate()) + " " + b.name());
+            }
+            out.flush();
+        } else {
+            ObjectNode json = SdkJson.toJson(r);
+            json.remove("ContinuationToken");
+            ctx.output().write(json);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int objects(S3Client s3, S3Uri uri) {
+        List<S3Object> contents = new ArrayList<>();
+        List<CommonPrefix> prefixes = new ArrayList<>();
+        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(uri.bucket())
+                .prefix(uri.key().isEmpty() ? null : uri.key()).delimiter(recursive ? null : "/").maxKeys(pageSize).build();
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(req)) {
+            contents.addAll(page.contents());
+            prefixes.addAll(page.commonPrefixes());
+        }
+        long total = 0;
+        for (S3Object o : contents) {
+            total += o.size() == null ? 0 : o.size();
+        }
+        if (text()) {
+            printText(uri, contents, prefixes, total);
+        } else {
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            ObjectNode json = f.objectNode();
+            ArrayNode c = json.putArray("Contents");
+            for (S3Object o : contents) {
+                c.add(SdkJson.toJson(o));
+            }
+            ArrayNode cp = json.putArray("CommonPrefixes");
+            for (CommonPrefix x : prefixes) {
+                cp.addObject().put("Prefix", x.prefix());
+            }
+            if (summarize) {
+                json.put("TotalObjects", contents.size());
+                json.put("TotalSize", total);
+            }
+            ctx.output().write(json);
+        }
+        // As aws: nothing found below a prefix is exit 1.
+        return contents.isEmpty() && prefixes.isEmpty() && !uri.key().isEmpty() ? ExitCodes.TRANSFER_FAILED : ExitCodes.OK;
+    }
+
+    private void printText(S3Uri uri, List<S3Object> contents, List<CommonPrefix> prefixes, long total) {
+        PrintStream out = ctx.out();
+        String base = recursive ? "" : uri.key().substring(0, uri.key().lastIndexOf('/') + 1);
+        for (CommonPrefix x : prefixes) {
+            out.println(" ".repeat(27) + "PRE " + x.prefix().substring(base.length()));
+        }
+        for (S3Object o : contents) {
+            long size = o.size() == null ? 0 : o.size();
+            String s = humanReadable ? Progress.human(size) : Long.toString(size);
+            out.println(time(o.lastModified()) + " " + String.format("%10s", s) + " " + o.key().substring(base.length()));
+        }
+        if (summarize) {
+            out.println();
+            out.println("Total Objects: " + contents.size());
+            out.println("   Total Size: " + (humanReadable ? Progress.human(total) : Long.toString(total)));
+        }
+        out.flush();
+    }
+
+    private boolean text() {
+        return ctx.output().format().equals("text") && ctx.global().query == null;
+    }
+
+    private static String time(Instant t) {
+        return t == null ? " ".repeat(19) : TIME.format(t.atZone(ZoneId.systemDefault()));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.awsj.s3.transfer;
+
+import dev.awsj.aws.AwsSettings;
+import dev.awsj.cli.AwsjException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Concurrency and part sizes: {@code --max-concurrency}, else the profile's
+ * {@code s3 = max_concurrent_requests / multipart_chunksize / multipart_threshold} (values as
+ * the AWS CLI takes them: {@code 8MB}, {@code 16MiB}, {@code 1048576}), else the AWS CLI's
+ * defaults of 10 requests and 8 MiB.
+ */
+public record TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
+    public static final long MIB = 1024L * 1024;
+    public static final TransferConfig DEFAULT = new TransferConfig(10, 8 * MIB, 8 * MIB);
+    /** S3 allows at most 10,000 parts and 5 GiB in one part or one PUT/copy. */
+    public static final int MAX_PARTS = 10_000;
+    public static final long MAX_SINGLE = 5L * 1024 * MIB;
+
+    public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
+        int conc = maxConcurrency != null ? maxConcurrency
+                : sub(settings, "max_concurrent_requests").map(v -> parseInt(v, "max_concurrent_requests")).orElse(DEFAULT.maxConcurrency);
+        if (conc < 1) {
+            throw AwsjException.usage("--max-concurrency must be 1 or more: " + conc);
+        }
+        long chunk = sub(settings, "multipart_chunksize").map(v -> parseSize(v, "multipart_chunksize")).orElse(DEFAULT.chunkSize);
+        long threshold = sub(settings, "multipart_threshold").map(v -> parseSize(v, "multipart_threshold")).orElse(DEFAULT.threshold);
+        return new TransferConfig(conc, chunk, threshold);
+    }
+
+    private static Optional<String> sub(AwsSettings settings, String key) {
+        return settings.profileSubProperty("s3", key);
+    }
+
+    private static int parseInt(String v, String name) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw AwsjException.config("Bad s3 " + name + " \"" + v + "\" in the profile: give a whole number");
+        }
+    }
+
+    /** {@code 8MB} = 8 MiB as in the AWS CLI (KB/MB/GB/TB are powers of 1024, as are KiB/MiB/...). */
+    public static long parseSize(String v, String name) {
+        String s = v.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        long mult = 1;
+        String[][] units = {{"KIB", "1024"}, {"MIB", "1048576"}, {"GIB", "1073741824"}, {"TIB", "1099511627776"},
+            {"KB", "1024"}, {"MB", "1048576"}, {"GB", "1073741824"}, {"TB", "1099511627776"}, {"B", "1"}};
+        for (String[] u : units) {
+            if (s.endsWith(u[0])) {
+                mult = Long.parseLong(u[1]);
+                s = s.substring(0, s.length() - u[0].length());
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(s) * mult;
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw AwsjException.config("Bad s3 " + name + " \"" + v + "\" in the profile: give a size such as 8MB");
+        }
+    }
+
+    /** The part size for an object of {@code size} bytes: the chunk size, grown to stay within 10,000 parts. */
+    public long partSize(long size) {
+        long min = (size + MAX_PARTS - 1) / MAX_PARTS;
+        return Math.max(chunkSize, min);
+    }
+}
