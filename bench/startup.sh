@@ -90,6 +90,10 @@ median_ms() { # command words...: prints the median wall time in ms, or "-" when
   if [ -n "$have_hyperfine" ]; then
     hyperfine -N -w 2 -r "$RUNS" --export-json "$work/h.json" -- "$(printf '%q ' "$@")" > /dev/null 2>&1 || { echo "-"; return; }
     sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$work/h.json" | head -n 1 | awk '{printf "%d\n", $1 * 1000 + 0.5}'
+    # CPU time (user + system, means) too: on a loaded machine it says more than the wall clock.
+    u=$(sed -n 's/.*"user": *\([0-9.e-]*\).*/\1/p' "$work/h.json" | head -n 1)
+    y=$(sed -n 's/.*"system": *\([0-9.e-]*\).*/\1/p' "$work/h.json" | head -n 1)
+    awk -v u="$u" -v y="$y" 'BEGIN {printf "%d\n", (u + y) * 1000 + 0.5}' > "$work/cpu.last"
   else
     for _ in $(seq 1 "$RUNS"); do
       s=$(date +%s%N); "$@" > /dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 ))
@@ -109,7 +113,7 @@ publish_loop() { # tool
 }
 for i in $(seq 1 "$PUBLISHES"); do echo "sns publish --topic-arn $TOPIC --message 'message $i'"; done > "$work/publish.txt"
 
-declare -A res
+declare -A res cpu
 cases=("--version" "s3 ls" "s3api list-buckets" "sns list-topics")
 endpoint_of() { case $1 in s3*) echo "$S3" ;; sns*) echo "$SNS" ;; *) ;; esac; }
 for c in "${cases[@]}"; do
@@ -117,8 +121,14 @@ for c in "${cases[@]}"; do
   ep=$(endpoint_of "$c")
   extra=(); [ -n "$ep" ] && extra=(--endpoint-url "$ep")
   echo "== $c" >&2
-  [ -n "$AWS" ] && res["$c,aws"]=$(median_ms "$AWS" "${words[@]}" "${extra[@]}")
-  for l in "${labels[@]}"; do res["$c,$l"]=$(median_ms "$work/awsj-$l" "${words[@]}" "${extra[@]}"); done
+  if [ -n "$AWS" ]; then
+    rm -f "$work/cpu.last"; res["$c,aws"]=$(median_ms "$AWS" "${words[@]}" "${extra[@]}")
+    cpu["$c,aws"]=$(cat "$work/cpu.last" 2>/dev/null || echo -)
+  fi
+  for l in "${labels[@]}"; do
+    rm -f "$work/cpu.last"; res["$c,$l"]=$(median_ms "$work/awsj-$l" "${words[@]}" "${extra[@]}")
+    cpu["$c,$l"]=$(cat "$work/cpu.last" 2>/dev/null || echo -)
+  done
 done
 c="$PUBLISHES x sns publish"
 echo "== $c (one run each)" >&2
@@ -147,3 +157,17 @@ for c in "${cases[@]}" "$PUBLISHES x sns publish" "$PUBLISHES x sns publish (aws
   done
   echo "$line"
 done
+if [ -n "$have_hyperfine" ]; then
+  echo
+  echo "CPU time (user + system, mean of the same runs); ms"
+  echo "$header"
+  for c in "${cases[@]}"; do
+    aws_ms=${cpu["$c,aws"]:-}
+    line=$(printf '%-32s %8s' "$c" "${aws_ms:--}")
+    for l in "${labels[@]}"; do
+      a=${cpu["$c,$l"]:--}
+      line+=$(printf ' %10s %8s' "$a" "$(ratio "$a" "$aws_ms")")
+    done
+    echo "$line"
+  done
+fi
