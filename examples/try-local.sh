@@ -26,8 +26,8 @@ say() { printf '\n\033[1m$ %s\033[0m\n' "$*" >&2; }
 run() { say "awsj $*"; "$root/awsj" "$@"; }
 
 echo "Building awsj and the emulators (the first run downloads them)..." >&2
-(cd "$root" && mvn -q -B -DskipTests package && mvn -q -B test-compile -Dmaven.test.skip.exec=true) >&2
-npm ci --prefix "$root/src/test/node" --no-audit --no-fund --loglevel=error >&2
+# test-compile also installs fauxqs from npm (src/test/node).
+(cd "$root" && mvn -q -B -DskipTests package && mvn -q -B test-compile) >&2
 
 echo "Starting S3Mock on 127.0.0.1:$S3_PORT and fauxqs on 127.0.0.1:$FAUXQS_PORT..." >&2
 mkfifo "$work/ctl"

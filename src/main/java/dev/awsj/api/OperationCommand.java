@@ -42,18 +42,9 @@ public final class OperationCommand implements Callable<Integer> {
     private static final String INPUT_JSON = "--cli-input-json";
     private static final String SKELETON = "--generate-cli-skeleton";
 
-    /** Option names the AWS CLI renames (its argrename.py), for the six services: service.op.arg. */
-    private static final Map<String, String> RENAMES = Map.of(
-            "sns.subscribe.endpoint", "notification-endpoint",
-            "rekognition.create-stream-processor.output", "stream-processor-output");
-
-    private static final java.util.Set<String> GLOBAL_OPTIONS = java.util.Set.of("--profile", "--region",
-            "--endpoint-url", "--output", "--query", "--debug", "--no-verify-ssl", "--no-sign-request", "--ca-bundle",
-            "--no-paginate", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--help", "--version");
-
     private final Context ctx;
     private final Operation op;
-    private final Map<String, SdkField<?>> optionFields = new LinkedHashMap<>();
+    private MemberOptions members;
     private CommandSpec spec;
     private boolean paginated;
 
@@ -84,26 +75,7 @@ public final class OperationCommand implements Callable<Integer> {
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
                 + (op.paginated() ? " Pages are fetched and merged." : ""));
-        for (SdkField<?> f : op.requestFields()) {
-            String arg = Names.kebab(f.memberName());
-            String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
-            if (spec.optionsMap().containsKey(option) || GLOBAL_OPTIONS.contains(option)) {
-                continue;
-            }
-            cmd.optionFields.put(option, f);
-            MarshallingType<?> t = f.marshallingType();
-            boolean required = f.containsTrait(RequiredTrait.class);
-            String desc = "(" + ScalarParser.typeName(t) + (required ? ", required" : "") + ") " + f.memberName();
-            OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
-            if (t == MarshallingType.BOOLEAN) {
-                b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");
-            } else if (t == MarshallingType.LIST) {
-                b.type(List.class).auxiliaryTypes(String.class).arity("1..*").paramLabel("<value>");
-            } else {
-                b.type(String.class).paramLabel("<" + ScalarParser.typeName(t) + ">");
-            }
-            spec.addOption(b.build());
-        }
+        cmd.members = MemberOptions.addTo(spec, op);
         if (op.kind() == Operation.Kind.INPUT_STREAM && !spec.optionsMap().containsKey("--body")) {
             spec.addOption(OptionSpec.builder("--body").type(String.class).paramLabel("<file>")
                     .description("(file) The request body: a file to send, or - for stdin.").build());
@@ -140,24 +112,7 @@ public final class OperationCommand implements Callable<Integer> {
             String raw = ParameterValues.load(pr.matchedOptionValue(INPUT_JSON, ""), INPUT_JSON);
             SdkJson.fill(builder, SdkJson.parse(raw, INPUT_JSON), INPUT_JSON);
         }
-        for (Map.Entry<String, SdkField<?>> e : optionFields.entrySet()) {
-            OptionSpec o = spec.findOption(e.getKey());
-            if (!pr.hasMatchedOption(o)) {
-                continue;
-            }
-            Object value = o.getValue();
-            Object converted;
-            if (value instanceof Boolean b) {
-                converted = b;
-            } else if (value instanceof List<?> l) {
-                List<String> strings = new ArrayList<>();
-                l.forEach(x -> strings.add(String.valueOf(x)));
-                converted = ParameterValues.convert(e.getValue(), strings, e.getKey());
-            } else {
-                converted = ParameterValues.convert(e.getValue(), List.of(String.valueOf(value)), e.getKey());
-            }
-            e.getValue().set(builder, converted);
-        }
+        members.applyTo(builder);
         Object request = ((Buildable) builder).build();
         checkRequired((SdkPojo) request);
         Object client = ctx.clients().client(op.service());

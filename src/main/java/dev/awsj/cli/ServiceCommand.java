@@ -1,5 +1,6 @@
 package dev.awsj.cli;
 
+import dev.awsj.api.MemberOptions;
 import dev.awsj.api.Operation;
 import dev.awsj.api.OperationCommand;
 import dev.awsj.api.ServiceModel;
@@ -67,14 +68,22 @@ public final class ServiceCommand implements Callable<Integer> {
         populated = true;
         CommandLine cl = spec.commandLine();
         Map<String, CommandLine> subs = new LinkedHashMap<>();
-        for (Operation op : ServiceModel.load(service).operations().values()) {
+        Map<String, Operation> ops = ServiceModel.load(service).operations();
+        for (Operation op : ops.values()) {
             boolean full = commandName == null || commandName.equals(op.cliName());
             subs.put(op.cliName(), full ? OperationCommand.commandLine(ctx, op) : OperationCommand.placeholder(op));
         }
         if (!name.equals("s3api")) {
             for (Object c : curated(ctx)) {
                 CommandLine sub = new CommandLine(c);
-                subs.put(sub.getCommandName(), sub);
+                String subName = sub.getCommandName();
+                // A curated command that replaces an operation also takes the operation's other members.
+                Operation op = ops.get(subName);
+                if (c instanceof MemberOptions.Aware aware && op != null
+                        && (commandName == null || commandName.equals(subName))) {
+                    aware.memberOptions(MemberOptions.addTo(sub.getCommandSpec(), op));
+                }
+                subs.put(subName, sub);
             }
         }
         for (Map.Entry<String, CommandLine> e : subs.entrySet()) {

@@ -1,0 +1,93 @@
+package dev.awsj.api;
+
+import dev.awsj.json.ScalarParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+
+/**
+ * One command-line option per top-level request member of an operation ({@code TopicArn} →
+ * {@code --topic-arn}), named as the AWS CLI names them, and the values given for them set on a
+ * request builder. Generic operations use it for every member; a curated command that replaces
+ * an operation gets the members it does not handle itself ({@link Aware}), so every flag of
+ * {@code aws} still works on it.
+ */
+public final class MemberOptions {
+    /** Option names the AWS CLI renames (its argrename.py), for the six services: service.op.arg. */
+    private static final Map<String, String> RENAMES = Map.of(
+            "sns.subscribe.endpoint", "notification-endpoint",
+            "rekognition.create-stream-processor.output", "stream-processor-output");
+    private static final Set<String> GLOBAL_OPTIONS = Set.of("--profile", "--region",
+            "--endpoint-url", "--output", "--query", "--debug", "--no-verify-ssl", "--no-sign-request", "--ca-bundle",
+            "--no-paginate", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--help", "--version");
+
+    /** Curated commands that take the remaining members of the operation they replace. */
+    public interface Aware {
+        void memberOptions(MemberOptions options);
+    }
+
+    private final CommandSpec spec;
+    private final Map<String, SdkField<?>> fields = new LinkedHashMap<>();
+
+    private MemberOptions(CommandSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Adds an option for each request member of {@code op} that {@code spec} does not have yet. */
+    public static MemberOptions addTo(CommandSpec spec, Operation op) {
+        MemberOptions m = new MemberOptions(spec);
+        for (SdkField<?> f : op.requestFields()) {
+            String arg = Names.kebab(f.memberName());
+            String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
+            if (spec.optionsMap().containsKey(option) || GLOBAL_OPTIONS.contains(option)) {
+                continue;
+            }
+            m.fields.put(option, f);
+            MarshallingType<?> t = f.marshallingType();
+            boolean required = f.containsTrait(RequiredTrait.class);
+            String desc = "(" + ScalarParser.typeName(t) + (required ? ", required" : "") + ") " + f.memberName();
+            OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
+            if (t == MarshallingType.BOOLEAN) {
+                b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");
+            } else if (t == MarshallingType.LIST) {
+                b.type(List.class).auxiliaryTypes(String.class).arity("1..*").paramLabel("<value>");
+            } else {
+                b.type(String.class).paramLabel("<" + ScalarParser.typeName(t) + ">");
+            }
+            spec.addOption(b.build());
+        }
+        return m;
+    }
+
+    /** Sets every member given on the command line onto {@code builder}; others are left alone. */
+    public void applyTo(SdkPojo builder) {
+        ParseResult pr = spec.commandLine().getParseResult();
+        for (Map.Entry<String, SdkField<?>> e : fields.entrySet()) {
+            OptionSpec o = spec.findOption(e.getKey());
+            if (pr == null || !pr.hasMatchedOption(o)) {
+                continue;
+            }
+            Object value = o.getValue();
+            Object converted;
+            if (value instanceof Boolean b) {
+                converted = b;
+            } else if (value instanceof List<?> l) {
+                List<String> strings = new ArrayList<>();
+                l.forEach(x -> strings.add(String.valueOf(x)));
+                converted = ParameterValues.convert(e.getValue(), strings, e.getKey());
+            } else {
+                converted = ParameterValues.convert(e.getValue(), List.of(String.valueOf(value)), e.getKey());
+            }
+            e.getValue().set(builder, converted);
+        }
+    }
+}
