@@ -135,8 +135,12 @@ _awsj_log_bad() {
 
 # The training run: writes a temporary archive, checks that the JVM takes it, renames it into place.
 _awsj_build_archive() {
-    # Earlier archives of this jar path and JDK are stale now.
-    rm -f "$_awsj_prefix"-*.jsa* "$_awsj_prefix"-*.aot*
+    # Archives of earlier jars at this path, for this JDK, are stale now. (Files of this archive
+    # name stay: another awsj may be training it right now.)
+    for _awsj_f in "$_awsj_prefix"-*.jsa* "$_awsj_prefix"-*.aot*; do
+        case $_awsj_f in "$_awsj_archive"*) ;; *) rm -f "$_awsj_f" ;; esac
+    done
+    rm -f "$_awsj_archive" "$_awsj_archive.ok" "$_awsj_archive.log"
     _awsj_tmp=$_awsj_archive.tmp$$
     _awsj_tlog=$_awsj_archive.train.log
     [ -t 2 ] && echo "awsj: preparing the start-up cache for this JDK (once)..." >&2

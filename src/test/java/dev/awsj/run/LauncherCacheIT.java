@@ -71,13 +71,12 @@ class LauncherCacheIT {
         assertEquals(key, fileKey(archive), "the second run reuses the archive");
 
         // Truncated (a copy cut short, a full disk): mapping it would crash the JVM. Rebuilt instead.
-        long size = Files.size(archive);
         archive.toFile().setWritable(true);
         try (var ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
             ch.truncate(4096);
         }
         assertVersion(awsj(cache, Map.of(), "--version"));
-        assertEquals(size, Files.size(archive), "rebuilt at its full size");
+        assertTrue(Files.size(archive) > 1 << 20, "rebuilt in full: " + Files.size(archive));
         assertNotEquals(key, fileKey(archive));
         key = fileKey(archive);
 
