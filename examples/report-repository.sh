@@ -5,7 +5,7 @@
 #
 #   examples/report-repository.sh [RAW_BUCKET] [MONTH_PREFIX] [REPORTS_BUCKET] [REPORT_FOLDER]
 #   defaults:                      gid-requests  2019_jan       gid-reports      2019/jan
-# Uses awsj (or $AWSJ), awk, sort and jq.
+# Prints the index's public URL. Uses awsj (or $AWSJ), awk, sort and jq.
 set -euo pipefail
 awsj=${AWSJ:-awsj}
 raw=${1:-gid-requests} month=${2:-2019_jan} reports=${3:-gid-reports} folder=${4:-2019/jan}
@@ -31,15 +31,18 @@ awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) if ($i == "service_name") col = i;
 "$awsj" s3 cp "$work/final_report.csv" "s3://$reports/$folder/final_report.csv" --acl public-read --only-show-errors >/dev/null
 "$awsj" s3 cp "$work/final_report.html" "s3://$reports/$folder/final_report.html" --acl public-read --only-show-errors >/dev/null
 
-# 4. index.html listing every report under the year, linked by its public URL.
+# 4. index.html listing every report under the year, linked by its public URL. Every linked report
+#    is made public-read too (also older ones uploaded without it), in one `awsj run -` process.
 top=${folder%%/*}
 base=$("$awsj" s3 url "s3://$reports/index.html")
 base=${base%index.html}
-"$awsj" s3api list-objects-v2 --bucket "$reports" --prefix "$top/" --output json |
-  jq -r --arg base "$base" '
+"$awsj" s3api list-objects-v2 --bucket "$reports" --prefix "$top/" --output json > "$work/listing.json"
+jq -r --arg b "$reports" '(.Contents // [])[] | "s3 set-acl --acl public-read \("s3://\($b)/\(.Key)" | @sh)"' \
+  "$work/listing.json" | "$awsj" run - >/dev/null
+jq -r --arg base "$base" '
     "<html><body><h1>Reports</h1><table><tr><th>Link</th><th>LastModified</th><th>Size</th></tr>",
     ((.Contents // [])[] | "<tr><td><a href=\"\($base)\(.Key)\">\(.Key)</a></td><td>\(.LastModified)</td><td>\(.Size)</td></tr>"),
-    "</table></body></html>"' > "$work/index.html"
+    "</table></body></html>"' "$work/listing.json" > "$work/index.html"
 "$awsj" s3 cp "$work/index.html" "s3://$reports/index.html" --acl public-read --only-show-errors >/dev/null
 
 echo "${base}index.html"
