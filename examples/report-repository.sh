@@ -20,29 +20,32 @@ ls "$work"/raw/*.csv >/dev/null 2>&1 || { echo "no CSV under s3://$raw/$month" >
 awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) if ($i == "service_name") col = i; next }
          col { n[$col]++ }
          END { for (s in n) print s "," n[s] }' "$work"/raw/*.csv | sort -t, -k2,2nr -k1,1 > "$work/rows"
-{ echo "service_name,count"; cat "$work/rows"; } > "$work/final_report.csv"
+mkdir "$work/out"
+{ echo "service_name,count"; cat "$work/rows"; } > "$work/out/final_report.csv"
 {
   echo '<table><thead><tr><th>service_name</th><th>count</th></tr></thead><tbody>'
   awk -F, '{ printf "<tr><td>%s</td><td>%s</td></tr>\n", $1, $2 }' "$work/rows"
   echo '</tbody></table>'
-} > "$work/final_report.html"
+} > "$work/out/final_report.html"
 
-# 3. Publish both; the content type comes from the file name (text/csv, text/html).
-"$awsj" s3 cp "$work/final_report.csv" "s3://$reports/$folder/final_report.csv" --acl public-read --only-show-errors >/dev/null
-"$awsj" s3 cp "$work/final_report.html" "s3://$reports/$folder/final_report.html" --acl public-read --only-show-errors >/dev/null
+# 3. Publish both in one command; the content type comes from each file's name (text/csv, text/html).
+"$awsj" s3 cp "$work/out/" "s3://$reports/$folder/" --recursive --acl public-read --only-show-errors >/dev/null
 
-# 4. index.html listing every report under the year, linked by its public URL. Every linked report
-#    is made public-read too (also older ones uploaded without it), in one `awsj run -` process.
+# 4. index.html listing every report under the year, linked by its public URL.
 top=${folder%%/*}
 base=$("$awsj" s3 url "s3://$reports/index.html")
 base=${base%index.html}
 "$awsj" s3api list-objects-v2 --bucket "$reports" --prefix "$top/" --output json > "$work/listing.json"
-jq -r --arg b "$reports" '(.Contents // [])[] | "s3 set-acl --acl public-read \("s3://\($b)/\(.Key)" | @sh)"' \
-  "$work/listing.json" | "$awsj" run - >/dev/null
 jq -r --arg base "$base" '
     "<html><body><h1>Reports</h1><table><tr><th>Link</th><th>LastModified</th><th>Size</th></tr>",
     ((.Contents // [])[] | "<tr><td><a href=\"\($base)\(.Key)\">\(.Key)</a></td><td>\(.LastModified)</td><td>\(.Size)</td></tr>"),
     "</table></body></html>"' "$work/listing.json" > "$work/index.html"
 "$awsj" s3 cp "$work/index.html" "s3://$reports/index.html" --acl public-read --only-show-errors >/dev/null
+
+# 5. Every linked report and the index made public-read (also reports uploaded earlier without it;
+#    some emulators ignore --acl on upload), all in one awsj process: `awsj run -` runs the command
+#    lines of its stdin in parallel.
+jq -r --arg b "$reports" '((.Contents // [])[].Key, "index.html") | "s3 set-acl --acl public-read \("s3://\($b)/\(.)" | @sh)"' \
+  "$work/listing.json" | "$awsj" run - >/dev/null
 
 echo "${base}index.html"

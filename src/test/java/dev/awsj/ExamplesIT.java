@@ -55,8 +55,8 @@ class ExamplesIT {
     @BeforeAll
     static void start() {
         System.setProperty("java.awt.headless", "true");
-        // S3Mock (Spring Boot, Logback) before WireMock, which would otherwise bind SLF4J to its no-op logger first.
-        Emulators.s3Endpoint();
+        // As surefire's configuration: awsj ships slf4j-nop, so S3Mock (Spring Boot) must not insist on Logback.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
     }
