@@ -14,12 +14,13 @@ trap 'rm -rf "$work"' EXIT
 
 # 1. The month's CSVs, every page of the listing, downloaded concurrently.
 "$awsj" s3 cp "s3://$raw/" "$work/raw/" --recursive --exclude '*' --include "$month*.csv" --only-show-errors >/dev/null
-ls "$work"/raw/*.csv >/dev/null 2>&1 || { echo "no CSV under s3://$raw/$month" >&2; exit 1; }
+csvs=("$work"/raw/*.csv)
+[ -e "${csvs[0]}" ] || { echo "no $month*.csv in s3://$raw/" >&2; exit 1; }
 
 # 2. Requests per service_name (found by its header), largest first.
 awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) if ($i == "service_name") col = i; next }
          col { n[$col]++ }
-         END { for (s in n) print s "," n[s] }' "$work"/raw/*.csv | sort -t, -k2,2nr -k1,1 > "$work/rows"
+         END { for (s in n) print s "," n[s] }' "${csvs[@]}" | sort -t, -k2,2nr -k1,1 > "$work/rows"
 mkdir "$work/out"
 { echo "service_name,count"; cat "$work/rows"; } > "$work/out/final_report.csv"
 {
