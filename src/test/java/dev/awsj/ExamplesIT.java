@@ -257,18 +257,22 @@ class ExamplesIT {
                 102,2019/b.png,Un carril bici nuevo y bonito
                 103,2019/c.png,Basura por todas partes
                 104,2019/d.png,Otro patinete tirado en medio
+                105,2019/e.png,Un patinete aparcado
                 """);
         translation("La patineta bloquea la acera, otra vez", "The scooter blocks the sidewalk, again");
         translation("Un carril bici nuevo y bonito", "A nice new bike lane");
         translation("Basura por todas partes", "Trash everywhere");
         translation("Otro patinete tirado en medio", "Another scooter lying in the way");
+        translation("Un patinete aparcado", "A parked scooter");
         stubJson("Comprehend_20171127.BatchDetectSentiment", null, null, "{\"ResultList\":[" + sentiment(0, "NEGATIVE") + ","
-                + sentiment(1, "POSITIVE") + "," + sentiment(2, "NEGATIVE") + "," + sentiment(3, "NEGATIVE") + "],\"ErrorList\":[]}");
+                + sentiment(1, "POSITIVE") + "," + sentiment(2, "NEGATIVE") + "," + sentiment(3, "NEGATIVE") + ","
+                + sentiment(4, "NEUTRAL") + "],\"ErrorList\":[]}");
         String detectLabels = "RekognitionService.DetectLabels";
         stubJson(detectLabels, "$.Image.S3Object.Name", "2019/a.png", labels("Scooter", "Road"));
         stubJson(detectLabels, "$.Image.S3Object.Name", "2019/b.png", labels("Scooter", "Bicycle"));
         stubJson(detectLabels, "$.Image.S3Object.Name", "2019/c.png", labels("Trash", "Road"));
         stubJson(detectLabels, "$.Image.S3Object.Name", "2019/d.png", labels("Road", "Scooter"));
+        stubJson(detectLabels, "$.Image.S3Object.Name", "2019/e.png", labels("Scooter"));
 
         Run r = script(env(Map.of("AWS_ENDPOINT_URL", wm.baseUrl())), dir, "scooter-sentiment.sh", csv.toString(), "s3://gid-images/");
         assertEquals(0, r.code(), r.err());
@@ -277,8 +281,8 @@ class ExamplesIT {
         // One batch call with the English texts, in order; each image read by Rekognition from S3.
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Comprehend_20171127.BatchDetectSentiment"))
                 .withRequestBody(equalToJson("{\"LanguageCode\":\"en\",\"TextList\":[\"The scooter blocks the sidewalk, again\","
-                        + "\"A nice new bike lane\",\"Trash everywhere\",\"Another scooter lying in the way\"]}")));
-        wm.verify(4, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSShineFrontendService_20170701.TranslateText"))
+                        + "\"A nice new bike lane\",\"Trash everywhere\",\"Another scooter lying in the way\",\"A parked scooter\"]}")));
+        wm.verify(5, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSShineFrontendService_20170701.TranslateText"))
                 .withRequestBody(matchingJsonPath("$.SourceLanguageCode", equalTo("auto")))
                 .withRequestBody(matchingJsonPath("$.TargetLanguageCode", equalTo("en"))));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(detectLabels))
