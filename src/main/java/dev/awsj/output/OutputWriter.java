@@ -86,12 +86,36 @@ public final class OutputWriter {
         out.flush();
     }
 
-    /** Pretty JSON with the AWS CLI's layout: four spaces, ": ", no space in empty containers. */
+    /**
+     * Pretty JSON with the AWS CLI's layout: four spaces, ": ", no space in empty containers, and
+     * floating-point numbers as Python writes them.
+     */
     public static String json(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            java.io.StringWriter sw = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = new PythonFloats(SdkJson.MAPPER.getFactory().createGenerator(sw))) {
+                JSON.writeValue(g, node);
+            }
+            return sw.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes doubles and floats through {@link PythonFloat}. */
+    private static final class PythonFloats extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        PythonFloats(com.fasterxml.jackson.core.JsonGenerator d) {
+            super(d, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            delegate.writeNumber(PythonFloat.repr(v));
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            delegate.writeNumber(PythonFloat.repr(v));
         }
     }
 

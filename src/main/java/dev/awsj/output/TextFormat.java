@@ -140,6 +140,9 @@ public final class TextFormat {
         if (v.isBoolean()) {
             return v.asBoolean() ? "True" : "False";
         }
+        if (v.isFloatingPointNumber() && !v.isBigDecimal()) {
+            return PythonFloat.repr(v.doubleValue());
+        }
         return v.asText();
     }
 }
