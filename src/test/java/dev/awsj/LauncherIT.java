@@ -26,6 +26,8 @@ class LauncherIT {
         pb.environment().put("AWS_CONFIG_FILE", "/nonexistent/awsj-config");
         pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsj-credentials");
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        // The start-up archive goes to the build folder, not the user's ~/.cache.
+        pb.environment().put("AWSJ_CACHE_DIR", Path.of("target/awsj-cache").toAbsolutePath().toString());
         return pb;
     }
 
