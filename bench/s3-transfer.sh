@@ -7,6 +7,7 @@
 #   bench/s3-transfer.sh                # 1 GiB up/down, 2,000 x 4 KiB sync, no-op re-sync
 #   BIG_MB=256 SMALL_FILES=500 bench/s3-transfer.sh     # a quicker run
 #   AWSJ_ARGS="--max-concurrency 16" bench/s3-transfer.sh
+#   KEEP=1 bench/s3-transfer.sh        # keep the work folder (outputs, per-run times) for a look
 #
 # Needs: JDK 17+, Maven, Node.js + npm, GNU time (/usr/bin/time). Optional: /usr/bin/aws.
 set -euo pipefail

@@ -3,6 +3,7 @@ package dev.awsj.s3;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
 import dev.awsj.aws.Service;
+import dev.awsj.s3.transfer.JdkHttpClient;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -26,6 +27,10 @@ public final class S3Commands implements CuratedCommands {
         return ctx.clients().client(S3Client.class);
     }
 
+    private static java.time.Duration seconds(Integer s) {
+        return java.time.Duration.ofSeconds(s == null ? 60 : s);
+    }
+
     private static void raiseConnectionPool() {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
@@ -37,13 +42,20 @@ public final class S3Commands implements CuratedCommands {
      * with unsigned payloads protected by the SDK's CRC32 trailing checksum
      * ({@link UnsignedPayloadSigner}). Over https that is the SDK's default already; over plain http
      * (local endpoints) the SDK would otherwise sign every chunk with SHA-256, which costs more CPU
-     * than the whole rest of a transfer.
+     * than the whole rest of a transfer. To plain-http endpoints it sends with the JDK's HttpClient
+     * ({@link JdkHttpClient}: TCP_NODELAY); {@code AWSJ_S3_HTTP_CLIENT=urlconnection} turns that off.
      */
     static S3Client transferClient(Context ctx) {
         raiseConnectionPool();
         S3ClientBuilder b = S3Client.builder();
         ctx.clients().configure(Service.S3, b);
-        b.httpClient(ctx.clients().httpClient());
+        java.util.Optional<java.net.URI> endpoint = ctx.settings().endpoint(Service.S3.endpointEnvName());
+        boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
+        if (plainHttp && !"urlconnection".equals(ctx.env("AWSJ_S3_HTTP_CLIENT"))) {
+            b.httpClient(new JdkHttpClient(seconds(ctx.global().cliConnectTimeout), seconds(ctx.global().cliReadTimeout)));
+        } else {
+            b.httpClient(ctx.clients().httpClient());
+        }
         b.putAuthScheme(UnsignedPayloadSigner.scheme());
         return b.build();
     }
