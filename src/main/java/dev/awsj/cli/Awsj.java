@@ -14,6 +14,9 @@ import picocli.CommandLine;
  */
 public final class Awsj {
     /** The service commands, in the order help lists them. */
+    /** Set AWSJ_FULL_TREE to this to build every command in full (the docs generator does). */
+    public static final String FULL_TREE = "1";
+
     static final List<String> SERVICES = List.of("s3", "s3api", "sns", "rekognition", "polly", "translate", "comprehend");
 
     private Awsj() {
@@ -47,9 +50,18 @@ public final class Awsj {
             Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
             cl.addSubcommand(name, ServiceCommand.commandLine(name, s));
         }
-        cl.addSubcommand("configure", configure(ctx, factory));
+        // Only the command on the line is built in full (picocli reads its annotations); the others
+        // are named placeholders for help and suggestions. `completion` needs them all.
+        List<String> words = words(args);
+        String first = words.isEmpty() ? "" : words.get(0).equals("help") && words.size() > 1 ? words.get(1) : words.get(0);
+        boolean all = args.length == 0 && words.isEmpty() && FULL_TREE.equals(ctx.env("AWSJ_FULL_TREE"))
+                || first.equals("completion");
+        cl.addSubcommand("configure", all || first.equals("configure") ? configure(ctx, factory)
+                : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
+                        + " import, export-credentials."));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
-        cl.addSubcommand("run", new CommandLine(dev.awsj.run.RunCommand.class, factory));
+        cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(dev.awsj.run.RunCommand.class, factory)
+                : placeholder("run", "Run awsj commands from a file or stdin, one a line, in one process."));
         if (args.length > 0 && args[0].equals("__train")) {
             cl.addSubcommand("__train", new CommandLine(dev.awsj.run.TrainCommand.class, factory));
         }
@@ -85,17 +97,7 @@ public final class Awsj {
      * building in full only the command named after it.
      */
     static void populateService(CommandLine cl, Context ctx, String[] args) {
-        List<String> words = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length && words.size() < 3; i++) {
-            String a = args[i];
-            if (a.startsWith("-")) {
-                if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
-                    i++;
-                }
-                continue;
-            }
-            words.add(a);
-        }
+        List<String> words = words(args);
         if (words.isEmpty()) {
             return;
         }
@@ -107,6 +109,33 @@ public final class Awsj {
             String command = words.size() > 1 ? words.get(1) : "";
             sc.populate(ctx, command.equals("help") && words.size() > 2 ? words.get(2) : command);
         }
+    }
+
+    /** The first three words of the line that are not options or their values. */
+    private static List<String> words(String[] args) {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length && words.size() < 3; i++) {
+            String a = args[i];
+            if (a.startsWith("-")) {
+                if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            words.add(a);
+        }
+        return words;
+    }
+
+    /** A command that is only named here; never run, as the real one replaces it when named. */
+    static CommandLine placeholder(String name, String description) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(
+                (java.util.concurrent.Callable<Integer>) () -> {
+                    throw new IllegalStateException("placeholder of " + name + " executed");
+                });
+        spec.name(name);
+        spec.usageMessage().description(description);
+        return new CommandLine(spec);
     }
 
     /** Builds commands with the {@link Context} in their constructor when they take one. */

@@ -75,8 +75,13 @@ public final class ServiceCommand implements Callable<Integer> {
         }
         if (!name.equals("s3api")) {
             for (Object c : curated(ctx)) {
+                CommandLine.Command annotation = c.getClass().getAnnotation(CommandLine.Command.class);
+                String subName = annotation.name();
+                if (commandName != null && !commandName.equals(subName)) {
+                    subs.put(subName, Awsj.placeholder(subName, String.join(" ", annotation.description())));
+                    continue;
+                }
                 CommandLine sub = new CommandLine(c);
-                String subName = sub.getCommandName();
                 // A curated command that replaces an operation also takes the operation's other members.
                 Operation op = ops.get(subName);
                 if (c instanceof MemberOptions.Aware aware && op != null

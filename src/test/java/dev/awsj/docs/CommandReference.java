@@ -65,7 +65,7 @@ public final class CommandReference {
     /** Relative path → content: {@code commands/*.md} and {@code man/man1/*.1}. */
     public static Map<String, String> generate() {
         Context ctx = new Context(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream(), Map.of());
+                new ByteArrayOutputStream(), Map.of("AWSJ_FULL_TREE", Awsj.FULL_TREE));
         CommandLine root = Awsj.commandLine(ctx, new String[0]);
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(WIDTH);
@@ -84,7 +84,7 @@ public final class CommandReference {
             if (sub.getCommand() instanceof ServiceCommand sc) {
                 Service service = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
                 List<String> opNames = new ArrayList<>(ServiceModel.load(service).operations().keySet());
-                sc.populate(ctx, "\u0000none");
+                sc.populate(ctx);
                 List<CommandLine> curated = new ArrayList<>();
                 for (Map.Entry<String, CommandLine> c : sub.getSubcommands().entrySet()) {
                     if (!opNames.contains(c.getKey()) || isCurated(c.getValue())) {
