@@ -1,8 +1,8 @@
 // Starts fauxqs (SNS, SQS and S3) on 127.0.0.1 only, quietly. fauxqs's own startFauxqs()
 // listens on every interface; buildApp() lets us choose the address.
-// Usage: node fauxqs-loopback.mjs [PORT]   (0 or none = a free port)
+// Usage: node fauxqs-loopback.mjs [PORT] [--foreground]   (0 or none = a free port)
 // Prints one line "fauxqs listening on http://127.0.0.1:PORT" and stops when stdin closes,
-// so it never outlives the process that started it.
+// so it never outlives the process that started it; with --foreground it runs until killed.
 import { buildApp } from 'fauxqs';
 
 const port = Number(process.argv[2] ?? process.env.FAUXQS_PORT ?? 0);
@@ -14,8 +14,10 @@ const stop = async () => {
   await app.close();
   process.exit(0);
 };
-process.stdin.on('end', stop);
-process.stdin.on('close', stop);
-process.stdin.resume();
+if (!process.argv.includes('--foreground')) {
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+}
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
