@@ -30,6 +30,11 @@ public final class Awsj {
     /** Runs one command line in a context the caller built ({@code awsj run} shares clients so); closes it. */
     public static int run(Context ctx, String[] args) {
         try {
+            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+                // The version needs no command model: print it without building one.
+                ctx.out().println(new VersionProvider().getVersion()[0]);
+                return ExitCodes.OK;
+            }
             return commandLine(ctx, args).execute(args);
         } catch (RuntimeException | Error e) {
             return new ErrorHandler(ctx).report(e);
