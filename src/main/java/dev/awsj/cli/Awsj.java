@@ -61,7 +61,7 @@ public final class Awsj {
         String first = words.isEmpty() ? "" : words.get(0).equals("help") && words.size() > 1 ? words.get(1) : words.get(0);
         boolean all = args.length == 0 && words.isEmpty() && FULL_TREE.equals(ctx.env("AWSJ_FULL_TREE"))
                 || first.equals("completion");
-        cl.addSubcommand("configure", all || first.equals("configure") ? configure(ctx, factory)
+        cl.addSubcommand("configure", all || first.equals("configure") ? configure(factory)
                 : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
                         + " import, export-credentials."));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
@@ -88,13 +88,8 @@ public final class Awsj {
         return cl;
     }
 
-    private static CommandLine configure(Context ctx, CommandLine.IFactory factory) {
-        try {
-            Class<?> c = Class.forName("dev.awsj.configure.ConfigureCommand");
-            return new CommandLine(c, factory);
-        } catch (ClassNotFoundException e) {
-            return new CommandLine(new PendingConfigure(), factory);
-        }
+    private static CommandLine configure(CommandLine.IFactory factory) {
+        return new CommandLine(dev.awsj.configure.ConfigureCommand.class, factory);
     }
 
     /**
@@ -161,14 +156,6 @@ public final class Awsj {
             } catch (NoSuchMethodException e) {
                 return fallback.create(cls);
             }
-        }
-    }
-
-    @CommandLine.Command(name = "configure", description = "Configure credentials and settings (not built yet).")
-    static final class PendingConfigure implements java.util.concurrent.Callable<Integer> {
-        @Override
-        public Integer call() {
-            throw new AwsjException(ExitCodes.OTHER, "configure is not available in this build");
         }
     }
 }

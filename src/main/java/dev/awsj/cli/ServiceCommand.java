@@ -5,7 +5,6 @@ import dev.awsj.api.Operation;
 import dev.awsj.api.OperationCommand;
 import dev.awsj.api.ServiceModel;
 import dev.awsj.aws.Service;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * service is named on the command line ({@link #populate}), so other services cost nothing.
  */
 public final class ServiceCommand implements Callable<Integer> {
-    /** Where each service keeps its curated commands; a missing class means none yet. */
+    /** Where each service keeps its curated commands, loaded only for the service on the line. */
     private static final Map<String, String> CURATED = Map.of(
             "s3", "dev.awsj.s3.S3Commands",
             "sns", "dev.awsj.sns.SnsCommands",
@@ -105,8 +104,6 @@ public final class ServiceCommand implements Callable<Integer> {
         try {
             Class<?> c = Class.forName(cls);
             return ((CuratedCommands) c.getDeclaredConstructor().newInstance()).commands(ctx);
-        } catch (ClassNotFoundException e) {
-            return new ArrayList<>();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot load " + cls, e);
         }
