@@ -463,8 +463,11 @@ public final class TransferEngine implements AutoCloseable {
             } else {
                 HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
                         .checksumMode(ChecksumMode.ENABLED)));
-                getRanges(src, size, etag, temp);
-                verifyWholeFile(src, head, temp);
+                WholeChecksum expected = WholeChecksum.of(head);
+                long[] crcs = getRanges(src, size, etag, temp, expected);
+                if (expected != null) {
+                    expected.verify(src, crcs, size, config.partSize(size));
+                }
                 mtime = lastModified;
             }
             if (mtime != null) {
@@ -504,15 +507,20 @@ public final class TransferEngine implements AutoCloseable {
         });
     }
 
-    /** Parallel ranged GETs written at their offsets; If-Match keeps every range from the same version. */
-    private void getRanges(S3Uri src, long size, String etag, Path temp) throws Exception {
+    /**
+     * Parallel ranged GETs written at their offsets; If-Match keeps every range from the same
+     * version. With a whole-object checksum to check, returns each range's CRC (else null).
+     */
+    private long[] getRanges(S3Uri src, long size, String etag, Path temp, WholeChecksum expected) throws Exception {
         long partSize = config.partSize(size);
         int count = (int) ((size + partSize - 1) / partSize);
+        long[] crcs = expected == null ? null : new long[count];
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             AtomicBoolean failed = new AtomicBoolean();
             List<Future<?>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
+                final int index = i;
                 long offset = i * partSize;
                 long end = Math.min(size, offset + partSize) - 1;
                 futures.add(parts.submit(() -> {
@@ -528,10 +536,15 @@ public final class TransferEngine implements AutoCloseable {
                     try {
                         call(() -> {
                             long pos = offset;
+                            // A fresh checksum per attempt: a retried range starts over.
+                            java.util.zip.Checksum crc = expected == null ? null : expected.newChecksum();
                             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(req)) {
                                 byte[] buf = new byte[BUFFER];
                                 int n;
                                 while ((n = in.read(buf)) > 0) {
+                                    if (crc != null) {
+                                        crc.update(buf, 0, n);
+                                    }
                                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
                                     while (bb.hasRemaining()) {
                                         pos += ch.write(bb, pos);
@@ -548,6 +561,9 @@ public final class TransferEngine implements AutoCloseable {
                             if (pos != end + 1) {
                                 progress.bytes(offset - pos);
                                 throw SdkClientException.create("Short read of " + src + " range " + offset + "-" + end);
+                            }
+                            if (crc != null) {
+                                crcs[index] = crc.getValue();
                             }
                             return null;
                         });
@@ -574,41 +590,45 @@ public final class TransferEngine implements AutoCloseable {
             }
             ch.force(false);
         }
+        return crcs;
     }
 
     /**
      * Ranged GETs carry no checksum of their own: when the object has a full-object CRC32 or
-     * CRC32C (awsj's multipart uploads store one), the assembled file is read back and compared.
+     * CRC32C (awsj's multipart uploads store one), the CRCs of the ranges, combined in order, must
+     * give it.
      */
-    private static void verifyWholeFile(S3Uri src, HeadObjectResponse head, Path file) throws IOException {
-        if (head.checksumType() != null && head.checksumType() != ChecksumType.FULL_OBJECT) {
-            return;
-        }
-        java.util.zip.Checksum sum;
-        String expected;
-        if (head.checksumCRC32() != null && !head.checksumCRC32().contains("-")) {
-            sum = new java.util.zip.CRC32();
-            expected = head.checksumCRC32();
-        } else if (head.checksumCRC32C() != null && !head.checksumCRC32C().contains("-")) {
-            sum = new java.util.zip.CRC32C();
-            expected = head.checksumCRC32C();
-        } else {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                sum.update(buf);
-                buf.clear();
+    private record WholeChecksum(String expected, boolean castagnoli) {
+        static WholeChecksum of(HeadObjectResponse head) {
+            if (head.checksumType() != null && head.checksumType() != ChecksumType.FULL_OBJECT) {
+                return null;
             }
+            if (head.checksumCRC32() != null && !head.checksumCRC32().contains("-")) {
+                return new WholeChecksum(head.checksumCRC32(), false);
+            }
+            if (head.checksumCRC32C() != null && !head.checksumCRC32C().contains("-")) {
+                return new WholeChecksum(head.checksumCRC32C(), true);
+            }
+            return null;
         }
-        long v = sum.getValue();
-        byte[] bytes = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-        String actual = java.util.Base64.getEncoder().encodeToString(bytes);
-        if (!actual.equals(expected)) {
-            throw SdkClientException.create("Checksum mismatch for " + src + ": the object's CRC is " + expected
-                    + " but the downloaded bytes give " + actual);
+
+        java.util.zip.Checksum newChecksum() {
+            return castagnoli ? new java.util.zip.CRC32C() : new java.util.zip.CRC32();
+        }
+
+        void verify(S3Uri src, long[] crcs, long size, long partSize) {
+            long polynomial = castagnoli ? Crc32Combine.CRC32C : Crc32Combine.CRC32;
+            long v = crcs[0];
+            for (int i = 1; i < crcs.length; i++) {
+                long len = Math.min(size, (i + 1) * partSize) - i * partSize;
+                v = Crc32Combine.combine(v, crcs[i], len, polynomial);
+            }
+            byte[] bytes = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+            String actual = java.util.Base64.getEncoder().encodeToString(bytes);
+            if (!actual.equals(expected)) {
+                throw SdkClientException.create("Checksum mismatch for " + src + ": the object's CRC is " + expected
+                        + " but the downloaded bytes give " + actual);
+            }
         }
     }
 
