@@ -74,6 +74,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (find(ex, SdkServiceException.class) != null) {
             return ExitCodes.SERVICE;
         }
+        if (sdkRefusedInput(ex) != null) {
+            return ExitCodes.USAGE;
+        }
         return ExitCodes.OTHER;
     }
 
@@ -110,6 +113,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         if (code == ExitCodes.INTERRUPTED) {
             return "Interrupted.";
+        }
+        IllegalArgumentException refused = sdkRefusedInput(ex);
+        if (refused != null) {
+            return "Bad value: " + firstLine(refused.getMessage());
         }
         ConnectException ce = find(ex, ConnectException.class);
         UnknownHostException uh = find(ex, UnknownHostException.class);
@@ -148,6 +155,18 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * An IllegalArgumentException the SDK threw while checking a request (a bucket name too short,
+     * a bad ARN): the user's input, not a failure of awsj.
+     */
+    private static IllegalArgumentException sdkRefusedInput(Throwable ex) {
+        IllegalArgumentException iae = find(ex, IllegalArgumentException.class);
+        if (iae == null || iae.getStackTrace().length == 0) {
+            return null;
+        }
+        return iae.getStackTrace()[0].getClassName().startsWith("software.amazon.awssdk.") ? iae : null;
     }
 
     static <T extends Throwable> T find(Throwable ex, Class<T> type) {

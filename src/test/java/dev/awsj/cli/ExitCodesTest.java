@@ -80,6 +80,11 @@ class ExitCodesTest {
 
         Result endpoint = AwsjRun.run(env, "sns", "list-topics", "--endpoint-url", "localhost:4566");
         assertEquals(252, endpoint.exitCode(), endpoint.toString());
+
+        // A value the SDK itself refuses before sending anything.
+        Result bucket = AwsjRun.run(env, "s3", "mb", "s3://bb");
+        assertEquals(252, bucket.exitCode(), bucket.toString());
+        assertTrue(bucket.err().startsWith("Bad value: Bucket name should be between 3 and 63 characters long"), bucket.err());
     }
 
     @Test
