@@ -6,18 +6,16 @@ import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
 import dev.awsj.json.SdkJson;
 import dev.awsj.textio.CliInputJson;
+import dev.awsj.textio.DocumentInput;
 import dev.awsj.textio.Documents;
 import dev.awsj.textio.LineResults;
-import dev.awsj.textio.OrderedBatch;
 import dev.awsj.textio.Progress;
 import dev.awsj.textio.RequestMembers;
 import dev.awsj.textio.TextSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
@@ -49,17 +47,10 @@ abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
     TextSource source = new TextSource();
     @Mixin
     CliInputJson input = new CliInputJson();
-    @Parameters(arity = "0..1", paramLabel = "STDIN", description = "- reads the text from stdin.")
-    String dash;
+    @Mixin
+    DocumentInput documents = new DocumentInput();
     @Option(names = "--language-code", paramLabel = "CODE", description = "Language of the text, e.g. en, es (not for detect-dominant-language).")
     String languageCode;
-    @Option(names = "--input-file", paramLabel = "FILE", description = "One document a line (- is stdin).")
-    String inputFile;
-    @Option(names = "--column", paramLabel = "NAME", description = "With --input-file: a CSV file; analyse this column.")
-    String column;
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
-            description = "Calls at once (default ${DEFAULT-VALUE}).")
-    int concurrency;
 
     /** A member of the request a builder holds so far (SDK getters work on built requests only). */
     private static Object member(SdkPojo builder, String name) {
@@ -87,26 +78,18 @@ abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
 
     @Override
     public Integer call() {
-        if (dash != null && !dash.equals("-")) {
-            throw AwsjException.usage("Unexpected argument \"" + dash + "\": give the text with --text, --text-file or -.");
-        }
+        documents.validate();
         if (!analysis.needsLanguage && languageCode != null) {
             throw AwsjException.usage(analysis.command + " takes no --language-code.");
         }
-        if (concurrency < 1) {
-            throw AwsjException.usage("--concurrency must be at least 1.");
-        }
-        if (column != null && inputFile == null) {
-            throw AwsjException.usage("--column needs --input-file.");
-        }
         ComprehendClient client = ctx.clients().client(ComprehendClient.class);
-        if (inputFile == null) {
+        if (!documents.batch()) {
             SdkPojo b = input.fill(analysis.request.get());
             if (members != null) {
                 members.applyTo(b);
             }
-            if (source.given(dash != null) || member(b, "Text") == null) {
-                RequestMembers.setValue(b, "Text", source.read(ctx, dash != null));
+            if (source.given(documents.stdin()) || member(b, "Text") == null) {
+                RequestMembers.setValue(b, "Text", source.read(ctx, documents.stdin()));
             }
             TextSource.requireText((String) member(b, "Text"), "the text");
             if (languageCode != null) {
@@ -116,17 +99,15 @@ abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
             ctx.output().write(SdkJson.toJson(analysis.single.call(client, (SdkRequest) ((Buildable) b).build())));
             return ExitCodes.OK;
         }
-        if (source.given(dash != null)) {
-            throw AwsjException.usage("Give either --input-file or the text (--text, --text-file, -), not both.");
-        }
+        documents.requireNoText(source);
         if (input.given()) {
             throw AwsjException.usage("--cli-input-json describes one request; with --input-file use the options.");
         }
         requireLanguage(analysis.needsLanguage && languageCode == null);
-        List<Documents.Document> docs = Documents.read(ctx, inputFile, column);
+        List<Documents.Document> docs = documents.documents(ctx);
         LineResults results = new LineResults(ctx);
         Progress progress = new Progress(ctx, "documents", docs.size());
-        new BatchRunner(client, analysis, languageCode, concurrency).run(docs, progress, results::write);
+        new BatchRunner(client, analysis, languageCode, documents.concurrency()).run(docs, progress, results::write);
         progress.finish();
         return results.finish("documents");
     }

@@ -5,6 +5,7 @@ import dev.awsj.cli.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.ExitCodes;
 import dev.awsj.textio.CliInputJson;
+import dev.awsj.textio.DocumentInput;
 import dev.awsj.textio.Documents;
 import dev.awsj.textio.LineResults;
 import dev.awsj.textio.OrderedBatch;
@@ -16,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
@@ -37,12 +37,8 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
     TextSource source = new TextSource();
     @Mixin
     CliInputJson input = new CliInputJson();
-    @Parameters(arity = "0..1", paramLabel = "STDIN", description = "- reads the text from stdin.")
-    String dash;
-    @Option(names = "--input-file", paramLabel = "FILE", description = "One document a line (- is stdin).")
-    String inputFile;
-    @Option(names = "--column", paramLabel = "NAME", description = "With --input-file: a CSV file; translate this column.")
-    String column;
+    @Mixin
+    DocumentInput documents = new DocumentInput();
     @Option(names = "--source-language-code", paramLabel = "CODE", description = "Language code of the text, or auto.")
     String sourceLanguage;
     @Option(names = "--target-language-code", paramLabel = "CODE")
@@ -51,9 +47,6 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
     List<String> terminologyNames;
     @Option(names = "--settings", paramLabel = "JSON", description = "As aws: Formality=FORMAL,Profanity=MASK,Brevity=ON or JSON.")
     String settings;
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + OrderedBatch.DEFAULT_CONCURRENCY,
-            description = "Calls at once (default ${DEFAULT-VALUE}).")
-    int concurrency;
 
     private MemberOptions members;
 
@@ -68,15 +61,7 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
 
     @Override
     public Integer call() {
-        if (dash != null && !dash.equals("-")) {
-            throw AwsjException.usage("Unexpected argument \"" + dash + "\": give the text with --text, --text-file or -.");
-        }
-        if (concurrency < 1) {
-            throw AwsjException.usage("--concurrency must be at least 1.");
-        }
-        if (column != null && inputFile == null) {
-            throw AwsjException.usage("--column needs --input-file.");
-        }
+        documents.validate();
         TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder());
         if (members != null) {
             members.applyTo(b);
@@ -100,19 +85,17 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
         }
         LongTextTranslator translator = new LongTextTranslator(ctx.clients().client(TranslateClient.class), given,
                 LongTextTranslator.MAX_BYTES);
-        if (inputFile == null) {
-            String text = given.text() != null && !source.given(dash != null)
-                    ? TextSource.requireText(given.text(), "the text") : source.read(ctx, dash != null);
-            ctx.output().write(translator.translate(text, concurrency));
+        if (!documents.batch()) {
+            String text = given.text() != null && !source.given(documents.stdin())
+                    ? TextSource.requireText(given.text(), "the text") : source.read(ctx, documents.stdin());
+            ctx.output().write(translator.translate(text, documents.concurrency()));
             return ExitCodes.OK;
         }
-        if (source.given(dash != null)) {
-            throw AwsjException.usage("Give either --input-file or the text (--text, --text-file, -), not both.");
-        }
-        List<Documents.Document> docs = Documents.read(ctx, inputFile, column);
+        documents.requireNoText(source);
+        List<Documents.Document> docs = documents.documents(ctx);
         LineResults results = new LineResults(ctx);
         Progress progress = new Progress(ctx, "documents", docs.size());
-        OrderedBatch.run(docs, concurrency, d -> {
+        OrderedBatch.run(docs, documents.concurrency(), d -> {
             if (d.blank()) {
                 progress.advance(1);
                 return LineResults.blank(d.line());
