@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  * One command-line option per top-level request member of an operation ({@code TopicArn} →
  * {@code --topic-arn}), named as the AWS CLI names them, and the values given for them set on a
  * request builder. Generic operations use it for every member; a curated command that replaces
- * an operation gets the members it does not handle itself ({@link Aware}), so every flag of
+ * an operation gets the members it does not handle itself ({@link Slot}), so every flag of
  * {@code aws} still works on it.
  */
 public final class MemberOptions {
@@ -30,9 +30,24 @@ public final class MemberOptions {
             "--endpoint-url", "--output", "--query", "--debug", "--no-verify-ssl", "--no-sign-request", "--ca-bundle",
             "--no-paginate", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--help", "--version");
 
-    /** Curated commands that take the remaining members of the operation they replace. */
-    public interface Aware {
-        void memberOptions(MemberOptions options);
+    /**
+     * A curated command that replaces an operation declares {@code @Mixin MemberOptions.Slot members}
+     * to take the operation's remaining members; the service command fills the slot when it builds
+     * the command, and {@link #applyTo} sets what was given (nothing when the slot stayed empty).
+     */
+    @picocli.CommandLine.Command // a mixin needs a picocli annotation; it adds no options itself
+    public static final class Slot {
+        private MemberOptions options;
+
+        public void fill(MemberOptions options) {
+            this.options = options;
+        }
+
+        public void applyTo(SdkPojo builder) {
+            if (options != null) {
+                options.applyTo(builder);
+            }
+        }
     }
 
     private final CommandSpec spec;

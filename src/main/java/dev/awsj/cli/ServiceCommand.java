@@ -83,9 +83,12 @@ public final class ServiceCommand implements Callable<Integer> {
                 CommandLine sub = new CommandLine(c);
                 // A curated command that replaces an operation also takes the operation's other members.
                 Operation op = ops.get(subName);
-                if (c instanceof MemberOptions.Aware aware && op != null
-                        && (commandName == null || commandName.equals(subName))) {
-                    aware.memberOptions(MemberOptions.addTo(sub.getCommandSpec(), op));
+                if (op != null) {
+                    for (CommandLine.Model.CommandSpec mixin : sub.getCommandSpec().mixins().values()) {
+                        if (mixin.userObject() instanceof MemberOptions.Slot slot) {
+                            slot.fill(MemberOptions.addTo(sub.getCommandSpec(), op));
+                        }
+                    }
                 }
                 subs.put(subName, sub);
             }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * A Comprehend detect command: one text (--text, --text-file, -) prints the API's JSON; a file of
  * documents (--input-file) prints one JSON result a line. The subclasses only name the analysis.
  */
-abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
+abstract class DetectCommand implements Callable<Integer> {
     static final String EXIT_HEADING = "Exit codes:%n";
     static final String EXIT_OK = "0:every document analysed";
     static final String EXIT_USAGE = "252:bad command line, missing file or empty text";
@@ -64,12 +64,8 @@ abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
         }
     }
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     DetectCommand(Context ctx, Analysis analysis) {
         this.ctx = ctx;
@@ -85,9 +81,7 @@ abstract class DetectCommand implements Callable<Integer>, MemberOptions.Aware {
         ComprehendClient client = ctx.clients().client(ComprehendClient.class);
         if (!documents.batch()) {
             SdkPojo b = input.fill(analysis.request.get());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             if (source.given(documents.stdin()) || member(b, "Text") == null) {
                 RequestMembers.setValue(b, "Text", source.read(ctx, documents.stdin()));
             }

@@ -7,6 +7,7 @@ import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
 
 @Command(name = "describe-voices", mixinStandardHelpOptions = true,
         description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
-final class DescribeVoicesCommand implements Callable<Integer>, MemberOptions.Aware {
+final class DescribeVoicesCommand implements Callable<Integer> {
     private final Context ctx;
     @Option(names = "--language-code", paramLabel = "CODE", description = "Only voices of this language, e.g. en-US.")
     String languageCode;
@@ -23,12 +24,8 @@ final class DescribeVoicesCommand implements Callable<Integer>, MemberOptions.Aw
     @Option(names = "--include-additional-language-codes", description = "Also voices that speak the language as a second one.")
     boolean additional;
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     DescribeVoicesCommand(Context ctx) {
         this.ctx = ctx;
@@ -41,9 +38,7 @@ final class DescribeVoicesCommand implements Callable<Integer>, MemberOptions.Aw
         if (additional) {
             b.includeAdditionalLanguageCodes(true);
         }
-        if (members != null) {
-            members.applyTo(b);
-        }
+        members.applyTo(b);
         if (ctx.global().noPaginate || b.build().nextToken() != null) {
             ctx.output().write(SdkJson.toJson(polly.describeVoices(b.build())));
             return 0;

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.polly.model.SynthesizeSpeechResponse;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the audio was written", "252:bad command line, missing file or empty text",
                 "254:the service answered with an error (unknown voice, engine not supported by the voice, …)"})
-final class SynthesizeSpeechCommand implements Callable<Integer>, MemberOptions.Aware {
+final class SynthesizeSpeechCommand implements Callable<Integer> {
     static final int MAX_BILLED = 3_000;
     static final int MAX_SSML_TOTAL = 6_000;
 
@@ -67,12 +67,8 @@ final class SynthesizeSpeechCommand implements Callable<Integer>, MemberOptions.
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Parts synthesized at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     SynthesizeSpeechCommand(Context ctx) {
         this.ctx = ctx;
@@ -99,9 +95,7 @@ final class SynthesizeSpeechCommand implements Callable<Integer>, MemberOptions.
                     + MAX_BILLED + " characters); this text needs " + parts.size() + " requests.");
         }
         SynthesizeSpeechRequest.Builder b = SynthesizeSpeechRequest.builder();
-        if (members != null) {
-            members.applyTo(b);
-        }
+        members.applyTo(b);
         SynthesizeSpeechRequest template = b.voiceId(voiceId).outputFormat(outputFormat)
                 .engine(engine).textType(textType).sampleRate(sampleRate).languageCode(languageCode)
                 .lexiconNames(lexiconNames).speechMarkTypesWithStrings(speechMarkTypes).build();

@@ -47,7 +47,7 @@ public final class RekognitionCommands implements CuratedCommands {
 
     @Command(name = "detect-labels", mixinStandardHelpOptions = true,
             description = "Detect objects, scenes and concepts in an image. --annotate draws the labels' instances.")
-    static final class DetectLabels implements Callable<Integer>, MemberOptions.Aware {
+    static final class DetectLabels implements Callable<Integer> {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
@@ -58,12 +58,8 @@ public final class RekognitionCommands implements CuratedCommands {
         @Option(names = "--min-confidence", paramLabel = "PERCENT", description = "Only labels at least this confident (0-100; the service default is 55).")
         Float minConfidence;
 
-        private MemberOptions members;
-
-        @Override
-        public void memberOptions(MemberOptions options) {
-            this.members = options;
-        }
+        @Mixin
+        MemberOptions.Slot members = new MemberOptions.Slot();
 
         DetectLabels(Context ctx) {
             this.ctx = ctx;
@@ -72,9 +68,7 @@ public final class RekognitionCommands implements CuratedCommands {
         @Override
         public Integer call() {
             DetectLabelsRequest.Builder b = input.fill(DetectLabelsRequest.builder());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             ImageInput in = image.resolve(ctx, b.build().image());
             b.image(in.toImage());
             if (maxLabels != null) {
@@ -99,7 +93,7 @@ public final class RekognitionCommands implements CuratedCommands {
 
     @Command(name = "detect-faces", mixinStandardHelpOptions = true,
             description = "Detect faces and their attributes. --annotate draws each face's box.")
-    static final class DetectFaces implements Callable<Integer>, MemberOptions.Aware {
+    static final class DetectFaces implements Callable<Integer> {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
@@ -109,12 +103,8 @@ public final class RekognitionCommands implements CuratedCommands {
                 description = "DEFAULT (box, confidence, pose, quality, landmarks) or ALL (age, emotions, …).")
         List<String> attributes;
 
-        private MemberOptions members;
-
-        @Override
-        public void memberOptions(MemberOptions options) {
-            this.members = options;
-        }
+        @Mixin
+        MemberOptions.Slot members = new MemberOptions.Slot();
 
         DetectFaces(Context ctx) {
             this.ctx = ctx;
@@ -123,9 +113,7 @@ public final class RekognitionCommands implements CuratedCommands {
         @Override
         public Integer call() {
             DetectFacesRequest.Builder b = input.fill(DetectFacesRequest.builder());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             ImageInput in = image.resolve(ctx, b.build().image());
             b.image(in.toImage());
             if (attributes != null) {
@@ -147,19 +135,15 @@ public final class RekognitionCommands implements CuratedCommands {
 
     @Command(name = "detect-text", mixinStandardHelpOptions = true,
             description = "Detect text (lines and words) in an image. --annotate draws each line's box.")
-    static final class DetectText implements Callable<Integer>, MemberOptions.Aware {
+    static final class DetectText implements Callable<Integer> {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
         @Mixin
         CliInputJson input = new CliInputJson();
 
-        private MemberOptions members;
-
-        @Override
-        public void memberOptions(MemberOptions options) {
-            this.members = options;
-        }
+        @Mixin
+        MemberOptions.Slot members = new MemberOptions.Slot();
 
         DetectText(Context ctx) {
             this.ctx = ctx;
@@ -168,9 +152,7 @@ public final class RekognitionCommands implements CuratedCommands {
         @Override
         public Integer call() {
             DetectTextRequest.Builder b = input.fill(DetectTextRequest.builder());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             ImageInput in = image.resolve(ctx, b.build().image());
             DetectTextResponse r = client(ctx).detectText(b.image(in.toImage()).build());
             List<Box> boxes = new ArrayList<>();
@@ -186,19 +168,15 @@ public final class RekognitionCommands implements CuratedCommands {
 
     @Command(name = "recognize-celebrities", mixinStandardHelpOptions = true,
             description = "Recognize celebrities in an image. --annotate draws their faces, named, and unrecognized faces.")
-    static final class RecognizeCelebrities implements Callable<Integer>, MemberOptions.Aware {
+    static final class RecognizeCelebrities implements Callable<Integer> {
         private final Context ctx;
         @Mixin
         ImageOptions image = new ImageOptions();
         @Mixin
         CliInputJson input = new CliInputJson();
 
-        private MemberOptions members;
-
-        @Override
-        public void memberOptions(MemberOptions options) {
-            this.members = options;
-        }
+        @Mixin
+        MemberOptions.Slot members = new MemberOptions.Slot();
 
         RecognizeCelebrities(Context ctx) {
             this.ctx = ctx;
@@ -207,9 +185,7 @@ public final class RekognitionCommands implements CuratedCommands {
         @Override
         public Integer call() {
             RecognizeCelebritiesRequest.Builder b = input.fill(RecognizeCelebritiesRequest.builder());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             ImageInput in = image.resolve(ctx, b.build().image());
             RecognizeCelebritiesResponse r = client(ctx).recognizeCelebrities(b.image(in.toImage()).build());
             List<Box> boxes = new ArrayList<>();
@@ -231,7 +207,7 @@ public final class RekognitionCommands implements CuratedCommands {
     @Command(name = "compare-faces", mixinStandardHelpOptions = true,
             description = "Compare the largest face of the source image with the faces of the target image. "
                     + "--annotate draws the target image's matched faces (with similarity) and unmatched faces.")
-    static final class CompareFaces implements Callable<Integer>, MemberOptions.Aware {
+    static final class CompareFaces implements Callable<Integer> {
         private final Context ctx;
         @Mixin
         CliInputJson input = new CliInputJson();
@@ -252,12 +228,8 @@ public final class RekognitionCommands implements CuratedCommands {
         @Option(names = "--annotate", paramLabel = "OUT.png|OUT.jpg", description = "Write the target image with the faces drawn.")
         String annotate;
 
-        private MemberOptions members;
-
-        @Override
-        public void memberOptions(MemberOptions options) {
-            this.members = options;
-        }
+        @Mixin
+        MemberOptions.Slot members = new MemberOptions.Slot();
 
         CompareFaces(Context ctx) {
             this.ctx = ctx;
@@ -272,9 +244,7 @@ public final class RekognitionCommands implements CuratedCommands {
                 Annotator.format(annotate);
             }
             CompareFacesRequest.Builder b = input.fill(CompareFacesRequest.builder());
-            if (members != null) {
-                members.applyTo(b);
-            }
+            members.applyTo(b);
             CompareFacesRequest given = b.build();
             ImageInput src = image(source, sourceVersion, given.sourceImage(), "--source-image");
             ImageInput tgt = image(target, targetVersion, given.targetImage(), "--target-image");

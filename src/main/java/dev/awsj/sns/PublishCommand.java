@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
         description = {"Publish a message to a topic (--topic-arn), an endpoint (--target-arn) or one phone number "
                 + "(--phone-number, E.164 like +15558675309, checked before the call). Prints {\"MessageId\": …}.",
                 "The message: --message TEXT, --message - (stdin) or --message-file FILE."})
-final class PublishCommand implements Callable<Integer>, MemberOptions.Aware {
+final class PublishCommand implements Callable<Integer> {
     /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
     static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
 
@@ -51,12 +51,8 @@ final class PublishCommand implements Callable<Integer>, MemberOptions.Aware {
     @Mixin
     CliInputJson input = new CliInputJson();
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     PublishCommand(Context ctx) {
         this.ctx = ctx;
@@ -65,9 +61,7 @@ final class PublishCommand implements Callable<Integer>, MemberOptions.Aware {
     @Override
     public Integer call() {
         PublishRequest.Builder b = input.fill(PublishRequest.builder());
-        if (members != null) {
-            members.applyTo(b);
-        }
+        members.applyTo(b);
         PublishRequest given = b.build();
         String topic = topicArn != null ? topicArn : given.topicArn();
         String target = targetArn != null ? targetArn : given.targetArn();

@@ -5,23 +5,20 @@ import dev.awsj.cli.Context;
 import dev.awsj.textio.PagedJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.ListLanguagesRequest;
 
 @Command(name = "list-languages", mixinStandardHelpOptions = true,
         description = "List the languages Translate supports (all pages; --no-paginate: the first): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
-final class ListLanguagesCommand implements Callable<Integer>, MemberOptions.Aware {
+final class ListLanguagesCommand implements Callable<Integer> {
     private final Context ctx;
     @Option(names = "--display-language-code", paramLabel = "CODE", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
     String displayLanguageCode;
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     ListLanguagesCommand(Context ctx) {
         this.ctx = ctx;
@@ -31,9 +28,7 @@ final class ListLanguagesCommand implements Callable<Integer>, MemberOptions.Awa
     public Integer call() {
         TranslateClient translate = ctx.clients().client(TranslateClient.class);
         ListLanguagesRequest.Builder b = ListLanguagesRequest.builder();
-        if (members != null) {
-            members.applyTo(b);
-        }
+        members.applyTo(b);
         if (displayLanguageCode != null) {
             b.displayLanguageCode(displayLanguageCode);
         }

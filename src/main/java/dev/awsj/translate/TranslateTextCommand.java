@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every text translated", "252:bad command line, missing file or empty text",
                 "254:the service answered with an error (for --input-file: one or more lines failed)"})
-final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Aware {
+final class TranslateTextCommand implements Callable<Integer> {
     private final Context ctx;
     @Mixin
     TextSource source = new TextSource();
@@ -48,12 +48,8 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
     @Option(names = "--settings", paramLabel = "JSON", description = "As aws: Formality=FORMAL,Profanity=MASK,Brevity=ON or JSON.")
     String settings;
 
-    private MemberOptions members;
-
-    @Override
-    public void memberOptions(MemberOptions options) {
-        this.members = options;
-    }
+    @Mixin
+    MemberOptions.Slot members = new MemberOptions.Slot();
 
     TranslateTextCommand(Context ctx) {
         this.ctx = ctx;
@@ -63,9 +59,7 @@ final class TranslateTextCommand implements Callable<Integer>, MemberOptions.Awa
     public Integer call() {
         documents.validate();
         TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder());
-        if (members != null) {
-            members.applyTo(b);
-        }
+        members.applyTo(b);
         if (sourceLanguage != null) {
             b.sourceLanguageCode(sourceLanguage);
         }
