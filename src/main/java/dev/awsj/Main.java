@@ -1,7 +1,6 @@
 package dev.awsj;
 
-import dev.awsj.cli.Awsj;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 
 /** Entry point: the only place that touches {@code System.exit}. */
 public final class Main {

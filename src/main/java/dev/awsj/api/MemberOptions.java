@@ -26,10 +26,6 @@ public final class MemberOptions {
     private static final Map<String, String> RENAMES = Map.of(
             "sns.subscribe.endpoint", "notification-endpoint",
             "rekognition.create-stream-processor.output", "stream-processor-output");
-    private static final Set<String> GLOBAL_OPTIONS = Set.of("--profile", "--region",
-            "--endpoint-url", "--output", "--query", "--debug", "--no-verify-ssl", "--no-sign-request", "--ca-bundle",
-            "--no-paginate", "--cli-read-timeout", "--cli-connect-timeout", "--color", "--help", "--version");
-
     /**
      * A curated command that replaces an operation declares {@code @Mixin MemberOptions.Slot members}
      * to take the operation's remaining members; the service command fills the slot when it builds
@@ -57,13 +53,16 @@ public final class MemberOptions {
         this.spec = spec;
     }
 
-    /** Adds an option for each request member of {@code op} that {@code spec} does not have yet. */
-    public static MemberOptions addTo(CommandSpec spec, Operation op) {
+    /**
+     * Adds an option for each request member of {@code op} that {@code spec} does not have yet and
+     * whose name is not {@code reserved} (the global options, which the command inherits later).
+     */
+    public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved) {
         MemberOptions m = new MemberOptions(spec);
         for (SdkField<?> f : op.requestFields()) {
             String arg = Names.kebab(f.memberName());
             String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
-            if (spec.optionsMap().containsKey(option) || GLOBAL_OPTIONS.contains(option)) {
+            if (spec.optionsMap().containsKey(option) || reserved.contains(option)) {
                 continue;
             }
             m.fields.put(option, f);

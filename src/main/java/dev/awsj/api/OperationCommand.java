@@ -2,7 +2,7 @@ package dev.awsj.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
 import dev.awsj.output.OutputWriter;
@@ -71,7 +71,7 @@ public final class OperationCommand implements Callable<Integer> {
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
                 + (op.paginated() ? " Pages are fetched and merged." : ""));
-        cmd.members = MemberOptions.addTo(spec, op);
+        cmd.members = MemberOptions.addTo(spec, op, ctx.options().names());
         if (op.kind() == Operation.Kind.INPUT_STREAM && !spec.optionsMap().containsKey("--body")) {
             spec.addOption(OptionSpec.builder("--body").type(String.class).paramLabel("<file>")
                     .description("(file) The request body: a file to send, or - for stdin.").build());
@@ -114,7 +114,7 @@ public final class OperationCommand implements Callable<Integer> {
         Object client = ctx.clients().client(op.service());
         JsonNode result;
         if (paginated) {
-            Paginator p = new Paginator(builder, req -> invoke(client, req, pr), ctx.global().noPaginate,
+            Paginator p = new Paginator(builder, req -> invoke(client, req, pr), ctx.global().noPaginate(),
                     intOption(pr, "--max-items"), intOption(pr, "--page-size"), pr.matchedOptionValue("--starting-token", null));
             result = p.run();
         } else {
@@ -174,7 +174,7 @@ public final class OperationCommand implements Callable<Integer> {
             try {
                 return RequestBody.fromBytes(ctx.stdin().readAllBytes());
             } catch (IOException e) {
-                throw new AwsjException(dev.awsj.cli.ExitCodes.OTHER, "Cannot read stdin: " + e.getMessage());
+                throw new AwsjException(dev.awsj.core.ExitCodes.OTHER, "Cannot read stdin: " + e.getMessage());
             }
         }
         Path p = Path.of(file);

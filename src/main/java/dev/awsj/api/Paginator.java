@@ -3,7 +3,7 @@ package dev.awsj.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.json.SdkJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.awsj.aws;
 
-import dev.awsj.cli.AwsjException;
-import dev.awsj.cli.GlobalOptions;
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.GlobalSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +14,15 @@ import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Profile, region, endpoint, output format and file locations, resolved the way the AWS CLI does
- * (DESIGN.md §3): command-line option, then environment, then the profile in the config files.
+ * (docs/configuration.md): command-line option, then environment, then the profile in the config files.
  * Nothing here waits on the network.
  */
 public final class AwsSettings {
-    private final GlobalOptions global;
+    private final GlobalSettings global;
     private final Map<String, String> env;
     private ProfileFile profileFile;
 
-    public AwsSettings(GlobalOptions global, Map<String, String> env) {
+    public AwsSettings(GlobalSettings global, Map<String, String> env) {
         this.global = global;
         this.env = env;
     }
@@ -34,8 +34,8 @@ public final class AwsSettings {
 
     /** {@code --profile} > AWS_PROFILE > AWS_DEFAULT_PROFILE > "default". */
     public String profileName() {
-        if (global.profile != null) {
-            return global.profile;
+        if (global.profile() != null) {
+            return global.profile();
         }
         String p = env("AWS_PROFILE");
         if (p == null) {
@@ -46,7 +46,7 @@ public final class AwsSettings {
 
     /** Whether the profile was asked for by name (so a missing one is an error). */
     public boolean profileExplicit() {
-        return global.profile != null || env("AWS_PROFILE") != null || env("AWS_DEFAULT_PROFILE") != null;
+        return global.profile() != null || env("AWS_PROFILE") != null || env("AWS_DEFAULT_PROFILE") != null;
     }
 
     public Path home() {
@@ -128,8 +128,8 @@ public final class AwsSettings {
 
     /** The region, or empty when none is set anywhere. */
     public Optional<String> regionIfSet() {
-        if (global.region != null && !global.region.isBlank()) {
-            return Optional.of(global.region.trim());
+        if (global.region() != null && !global.region().isBlank()) {
+            return Optional.of(global.region().trim());
         }
         String r = env("AWS_REGION");
         if (r == null) {
@@ -152,7 +152,7 @@ public final class AwsSettings {
      * AWS_ENDPOINT_URL > profile {@code endpoint_url}. Empty means the SDK's default.
      */
     public Optional<URI> endpoint(String serviceEnvName) {
-        String e = global.endpointUrl;
+        String e = global.endpointUrl();
         if (e == null) {
             e = env("AWS_ENDPOINT_URL_" + serviceEnvName.toUpperCase(Locale.ROOT));
         }
@@ -177,9 +177,31 @@ public final class AwsSettings {
         }
     }
 
+    /**
+     * The STS endpoint for assuming roles: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's
+     * endpoint_url; empty for STS's own. {@code --endpoint-url} does not apply (as in aws).
+     */
+    public Optional<URI> stsEndpoint() {
+        String e = env("AWS_ENDPOINT_URL_STS");
+        if (e == null) {
+            e = env("AWS_ENDPOINT_URL");
+        }
+        if (e == null) {
+            e = profileProperty("endpoint_url").orElse(null);
+        }
+        if (e == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(e));
+        } catch (IllegalArgumentException ex) {
+            throw AwsjException.config("Bad STS endpoint URL \"" + e + "\": give a URL such as http://127.0.0.1:8080");
+        }
+    }
+
     /** json (default), text, table, yaml or off: {@code --output} > AWS_DEFAULT_OUTPUT > profile. */
     public String outputFormat() {
-        String o = global.output;
+        String o = global.output();
         if (o == null) {
             o = env("AWS_DEFAULT_OUTPUT");
         }
@@ -190,7 +212,7 @@ public final class AwsSettings {
             return "json";
         }
         o = o.trim().toLowerCase(Locale.ROOT);
-        if (!java.util.Set.of("json", "text", "table", "yaml", "yaml-stream", "off").contains(o)) {
+        if (!dev.awsj.output.OutputWriter.FORMATS.contains(o)) {
             throw AwsjException.usage("Bad value for --output: \"" + o + "\". Use json, text, table, yaml or off.");
         }
         return o;
@@ -225,8 +247,8 @@ public final class AwsSettings {
 
     /** AWS_CA_BUNDLE or the profile's ca_bundle, when {@code --ca-bundle} is absent. */
     public Optional<String> caBundle() {
-        if (global.caBundle != null) {
-            return Optional.of(global.caBundle);
+        if (global.caBundle() != null) {
+            return Optional.of(global.caBundle());
         }
         String b = env("AWS_CA_BUNDLE");
         return b != null ? Optional.of(b) : profileProperty("ca_bundle");
@@ -234,5 +256,10 @@ public final class AwsSettings {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /** The global options given on the command line. */
+    public GlobalSettings global() {
+        return global;
     }
 }

@@ -1,7 +1,8 @@
 package dev.awsj.aws;
 
-import dev.awsj.cli.AwsjException;
-import dev.awsj.cli.GlobalOptions;
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.ExitCodes;
+import dev.awsj.core.GlobalSettings;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,26 +44,26 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * The one place that builds SDK clients: credentials from the default chain with the selected
- * profile, region, endpoint, timeouts, TLS and retry settings (DESIGN.md §3). Clients are built on
- * first use and shared.
+ * profile, region, endpoint, timeouts, TLS and retry settings (docs/configuration.md). Clients are
+ * built on first use and shared; {@code awsj run} shares one factory between lines whose options
+ * give the same {@link GlobalSettings#clientKey()}.
  */
 public class ClientFactory implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final AwsSettings settings;
-    private final GlobalOptions global;
+    private final GlobalSettings global;
     private final PrintStream err;
-    private final java.util.function.BiConsumer<Throwable, FailedCall> failureListener;
     private final Map<Service, Object> clients = new EnumMap<>(Service.class);
+    private final Map<String, Object> variants = new java.util.HashMap<>();
     private SdkHttpClient httpClient;
     private AwsCredentialsProvider credentials;
 
-    public ClientFactory(AwsSettings settings, GlobalOptions global, PrintStream err,
-            java.util.function.BiConsumer<Throwable, FailedCall> failureListener) {
+    /** @param err where {@code --debug} logs requests */
+    public ClientFactory(AwsSettings settings, PrintStream err) {
         this.settings = settings;
-        this.global = global;
+        this.global = settings.global();
         this.err = err;
-        this.failureListener = failureListener;
     }
 
     public AwsSettings settings() {
@@ -82,6 +84,15 @@ public class ClientFactory implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("Not a service awsj knows: " + clientInterface.getName());
+    }
+
+    /**
+     * A client built by {@code build} once per factory and closed with it, for clients configured
+     * beyond the default (the S3 transfer client): shared like the others under {@code awsj run}.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T extends AutoCloseable> T variant(String name, java.util.function.Function<ClientFactory, T> build) {
+        return (T) variants.computeIfAbsent(name, n -> build.apply(this));
     }
 
     private Object build(Service service) {
@@ -107,18 +118,10 @@ public class ClientFactory implements AutoCloseable {
         endpoint.ifPresent(builder::endpointOverride);
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
         retryStrategy().ifPresent(o::retryStrategy);
-        if (global.debug) {
+        if (global.debug()) {
             o.addExecutionInterceptor(new DebugLogger(err));
         }
-        o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-            @Override
-            public void onExecutionFailure(software.amazon.awssdk.core.interceptor.Context.FailedExecution context,
-                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attrs) {
-                String url = context.httpRequest().map(r -> r.getUri().toString()).orElse(null);
-                failureListener.accept(context.exception(), new FailedCall(
-                        attrs.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME), url));
-            }
-        });
+        o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
         builder.overrideConfiguration(o.build());
         if (service == Service.S3 && usePathStyle(endpoint)) {
             try {
@@ -190,8 +193,8 @@ public class ClientFactory implements AutoCloseable {
      */
     public synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            int connect = millis(timeout(global.cliConnectTimeout));
-            int read = millis(timeout(global.cliReadTimeout));
+            int connect = millis(timeout(global.cliConnectTimeout()));
+            int read = millis(timeout(global.cliReadTimeout()));
             httpClient = UrlConnectionHttpClient.create(uri -> {
                 try {
                     java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
@@ -202,7 +205,7 @@ public class ClientFactory implements AutoCloseable {
                         if (tls != null) {
                             https.setSSLSocketFactory(tls);
                         }
-                        if (global.noVerifySsl) {
+                        if (global.noVerifySsl()) {
                             https.setHostnameVerifier((host, session) -> true);
                         }
                     }
@@ -221,7 +224,7 @@ public class ClientFactory implements AutoCloseable {
     private synchronized javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
         if (tlsSocketFactory == null) {
             TrustManager[] trust;
-            if (global.noVerifySsl) {
+            if (global.noVerifySsl()) {
                 trust = new TrustManager[] {new TrustAll()};
             } else {
                 Optional<String> bundle = settings.caBundle();
@@ -299,7 +302,7 @@ public class ClientFactory implements AutoCloseable {
      */
     public synchronized AwsCredentialsProvider credentials() {
         if (credentials == null) {
-            credentials = global.noSignRequest ? AnonymousCredentialsProvider.create() : new ReportingProvider(chain());
+            credentials = global.noSignRequest() ? AnonymousCredentialsProvider.create() : new ReportingProvider(chain());
         }
         return credentials;
     }
@@ -320,7 +323,7 @@ public class ClientFactory implements AutoCloseable {
         Map<String, String> env = settings.env();
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
-        boolean explicitProfile = global.profile != null;
+        boolean explicitProfile = global.profile() != null;
         if (!explicitProfile && key != null && !key.isEmpty() && secret != null && !secret.isEmpty()) {
             String token = env.get("AWS_SESSION_TOKEN");
             AwsCredentials c = token != null && !token.isEmpty()
@@ -335,7 +338,7 @@ public class ClientFactory implements AutoCloseable {
         }
         if (hasProfile && settings.profileProperty("role_arn").isPresent() && settings.profileProperty("mfa_serial").isPresent()) {
             // The SDK cannot ask for the code: awsj prompts, assumes the role and shares aws's cache.
-            return new dev.awsj.configure.MfaRoleCredentialsProvider(this, settings, mfaCodeReader, err);
+            return new MfaRoleCredentialsProvider(this::stsClient, settings, mfaCodeReader, err);
         }
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
         if (hasProfile) {
@@ -366,15 +369,36 @@ public class ClientFactory implements AutoCloseable {
             } catch (AwsjException e) {
                 throw e;
             } catch (SdkClientException e) {
-                throw new AwsjException(dev.awsj.cli.ExitCodes.CONFIG,
+                throw new AwsjException(dev.awsj.core.ExitCodes.CONFIG,
                         "Unable to locate credentials. You can configure credentials by running \"awsj configure\".", e);
             }
         }
     }
 
+    /**
+     * An STS client that signs with {@code source}, for assuming a role. STS has a global endpoint,
+     * so no region is needed; {@code --endpoint-url} is meant for the command's own service, not
+     * for STS (as in aws): its endpoint is {@link AwsSettings#stsEndpoint()}.
+     */
+    public software.amazon.awssdk.services.sts.StsClient stsClient(AwsCredentialsProvider source) {
+        var b = software.amazon.awssdk.services.sts.StsClient.builder();
+        if (settings.regionIfSet().isPresent()) {
+            configure(Service.STS, b);
+        } else {
+            b.region(Region.US_EAST_1);
+        }
+        b.endpointOverride(settings.stsEndpoint().orElse(null));
+        b.credentialsProvider(source);
+        b.httpClient(httpClient());
+        return b.build();
+    }
+
     @Override
     public synchronized void close() {
-        for (Object c : clients.values()) {
+        List<Object> all = new java.util.ArrayList<>(variants.values());
+        all.addAll(clients.values());
+        variants.clear();
+        for (Object c : all) {
             if (c instanceof AutoCloseable ac) {
                 try {
                     ac.close();

@@ -2,6 +2,7 @@ package dev.awsj.cli;
 
 import dev.awsj.aws.AwsSettings;
 import dev.awsj.aws.ClientFactory;
+import dev.awsj.core.GlobalSettings;
 import dev.awsj.output.OutputWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What one run of awsj works with: its streams, its environment, the parsed global options, and
- * the collaborators built from them on first use. Tests build one with in-memory streams.
+ * What one run of awsj works with: its streams, its environment, the global options (parsed into
+ * {@link #options()}, read frozen through {@link #global()}), and the collaborators built from them
+ * on first use. Tests build one with in-memory streams. See docs/architecture.md for the flow.
  */
 public final class Context implements AutoCloseable {
     private final InputStream stdin;
@@ -21,19 +24,28 @@ public final class Context implements AutoCloseable {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    private final GlobalOptions global = new GlobalOptions();
+    private final GlobalOptions options;
+    private Map<String, String> inheritedOptions = Map.of();
+    private Function<AwsSettings, ClientFactory> sharedClients;
+    private GlobalSettings global;
     private AwsSettings settings;
     private ClientFactory clients;
+    private boolean ownsClients;
     private OutputWriter output;
-    private final Map<Throwable, dev.awsj.aws.FailedCall> failedCalls =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public Context(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
+        this(stdin, stdout, stderr, env, new GlobalOptions());
+    }
+
+    /** With the parser's target for the global options given: a test may add one to see it picked up. */
+    public Context(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env,
+            GlobalOptions options) {
         this.stdin = stdin;
         this.rawStdout = stdout;
         this.out = stdout instanceof PrintStream ps ? ps : new PrintStream(stdout, false, StandardCharsets.UTF_8);
         this.err = stderr instanceof PrintStream ps ? ps : new PrintStream(stderr, true, StandardCharsets.UTF_8);
         this.env = Map.copyOf(env);
+        this.options = options;
     }
 
     public InputStream stdin() {
@@ -65,53 +77,79 @@ public final class Context implements AutoCloseable {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    public GlobalOptions global() {
+    /** The object picocli parses the global options into; only the command-line layer writes it. */
+    public GlobalOptions options() {
+        return options;
+    }
+
+    /** The global options given, frozen on first use (after parsing). */
+    public synchronized GlobalSettings global() {
+        if (global == null) {
+            global = options.settings();
+        }
         return global;
     }
 
-    /** Profile, region, endpoint and file locations, resolved in the order of DESIGN.md §3. */
+    /**
+     * Values for global options this line does not give itself, by option name: {@code awsj run}
+     * hands each line the options given to {@code run} (applied as picocli default values).
+     */
+    public Map<String, String> inheritedOptions() {
+        return inheritedOptions;
+    }
+
+    public void inheritOptions(Map<String, String> values) {
+        this.inheritedOptions = Map.copyOf(values);
+    }
+
+    /**
+     * Takes clients from {@code source} (given this line's settings) instead of building its own;
+     * they are not closed with this context. {@code awsj run} shares them between lines so. Where
+     * {@code source} gives null, the context builds its own.
+     */
+    public synchronized void shareClients(Function<AwsSettings, ClientFactory> source) {
+        this.sharedClients = source;
+    }
+
+    /** Profile, region, endpoint and file locations, resolved in the order of docs/configuration.md. */
     public synchronized AwsSettings settings() {
         if (settings == null) {
-            settings = new AwsSettings(global, env);
+            settings = new AwsSettings(global(), env);
         }
         return settings;
     }
 
     public synchronized ClientFactory clients() {
         if (clients == null) {
-            clients = new ClientFactory(settings(), global, err, this::recordFailedCall);
-            dev.awsj.configure.Prompter prompter = new dev.awsj.configure.Prompter(this);
-            clients.mfaCodeReader(prompt -> prompter.interactive() ? prompter.ask(prompt, true) : null);
+            if (sharedClients != null) {
+                clients = sharedClients.apply(settings());
+            }
+            if (clients == null) {
+                clients = new ClientFactory(settings(), err);
+                ownsClients = true;
+                Prompter prompter = prompter();
+                clients.mfaCodeReader(prompt -> prompter.interactive() ? prompter.ask(prompt, true) : null);
+            }
         }
         return clients;
     }
 
-    /** Replaces the client factory; tests point it at an emulator. */
+    /** Replaces the client factory; tests point it at an emulator. It is closed with this context. */
     public synchronized void clients(ClientFactory factory) {
         this.clients = factory;
+        this.ownsClients = true;
     }
 
     public synchronized OutputWriter output() {
         if (output == null) {
-            output = new OutputWriter(out, settings().outputFormat(), global.query, colorEnabled());
+            output = new OutputWriter(out, settings().outputFormat(), global().query(), colorEnabled());
         }
         return output;
     }
 
-    /** Remembers which operation a service exception came from, for the AWS CLI's error line. */
-    public void recordFailedCall(Throwable t, dev.awsj.aws.FailedCall call) {
-        failedCalls.put(t, call);
-    }
-
-    /** The call a failure came from, searching its causes; null when no SDK call failed. */
-    public dev.awsj.aws.FailedCall failedCall(Throwable t) {
-        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
-            dev.awsj.aws.FailedCall c = failedCalls.get(x);
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
+    /** Asks the user on stderr, reading stdin. */
+    public Prompter prompter() {
+        return new Prompter(stdin, err, stdinIsTerminal(), "1".equals(env("AWSJ_FORCE_TTY")));
     }
 
     /** Whether stderr is a terminal, for progress lines. {@code AWSJ_FORCE_TTY=1} forces it in tests. */
@@ -131,7 +169,7 @@ public final class Context implements AutoCloseable {
     }
 
     private boolean colorEnabled() {
-        String c = global.color == null ? "auto" : global.color;
+        String c = global().color() == null ? "auto" : global().color();
         return switch (c) {
             case "on" -> true;
             case "off" -> false;
@@ -148,10 +186,10 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Closes the clients built during the run. */
+    /** Closes the clients built for this context (shared ones belong to whoever shared them). */
     @Override
     public synchronized void close() {
-        if (clients != null) {
+        if (clients != null && ownsClients) {
             clients.close();
         }
     }

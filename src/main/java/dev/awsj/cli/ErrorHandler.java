@@ -1,5 +1,9 @@
 package dev.awsj.cli;
 
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.ExitCodes;
+
+import dev.awsj.aws.FailedCall;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -17,7 +21,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Maps every failure to one line on stderr and an exit code of DESIGN.md §5: bad command line
+ * Maps every failure to one line on stderr and an exit code of docs/exit-codes.md: bad command line
  * 252 (with a usage hint and suggestions), configuration 253, service error 254, else 255. A stack
  * trace is printed only with {@code --debug}.
  */
@@ -52,7 +56,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int report(Throwable ex) {
         int code = exitCode(ex);
         ctx.err().println(message(ex, code));
-        if (ctx.global().debug) {
+        if (ctx.global().debug()) {
             ex.printStackTrace(ctx.err());
         }
         if (code == ExitCodes.USAGE && ex instanceof AwsjException) {
@@ -87,7 +91,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         AwsServiceException s = find(ex, AwsServiceException.class);
         if (s != null) {
-            dev.awsj.aws.FailedCall call = ctx.failedCall(s);
+            FailedCall call = FailedCall.of(s);
             String op = call == null ? null : call.operation();
             String errCode = s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : null;
             String msg = s.awsErrorDetails() != null ? s.awsErrorDetails().errorMessage() : null;
@@ -121,7 +125,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         ConnectException ce = find(ex, ConnectException.class);
         UnknownHostException uh = find(ex, UnknownHostException.class);
         if (ce != null || uh != null) {
-            dev.awsj.aws.FailedCall call = ctx.failedCall(ex);
+            FailedCall call = FailedCall.of(ex);
             return "Could not connect to the endpoint URL: \"" + (call != null && call.url() != null ? call.url()
                     : uh != null ? uh.getMessage() : ce.getMessage()) + "\"";
         }

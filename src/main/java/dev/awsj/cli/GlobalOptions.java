@@ -1,82 +1,122 @@
 package dev.awsj.cli;
 
+import dev.awsj.core.AwsjException;
+
+import dev.awsj.core.GlobalSettings;
+import dev.awsj.output.OutputWriter;
+import java.util.Locale;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The global options of DESIGN.md §3. They are inherited by every subcommand, so they may appear
- * anywhere on the line ({@code awsj s3 ls --region eu-west-1}), as with the AWS CLI.
- * Environment variables and profile values are applied where they are resolved, not here.
+ * The global options, declared here and nowhere else (docs/architecture.md, "Global options"). They
+ * are inherited by every subcommand, so they may appear anywhere on the line
+ * ({@code awsj s3 ls --region eu-west-1}), as with the AWS CLI. Every list of them — the root's help,
+ * the names generic operations must not take, the values {@code awsj run} hands to each line,
+ * completion — is read from picocli's model of this class. Environment variables and profile
+ * values are applied where they are resolved ({@code aws.AwsSettings}), not here.
  */
-public final class GlobalOptions {
+public class GlobalOptions {
+    /** picocli's model of these options; set when the root command takes this object as its mixin. */
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--profile", scope = ScopeType.INHERIT, hidden = true, paramLabel = "NAME",
-            description = "Use a specific profile from the credential and config files.")
+            description = "profile of ~/.aws/config and ~/.aws/credentials")
     public String profile;
 
     @Option(names = "--region", scope = ScopeType.INHERIT, hidden = true, paramLabel = "REGION",
-            description = "The region to use. Overrides AWS_REGION, AWS_DEFAULT_REGION and the profile's region.")
+            description = "region (else AWS_REGION, AWS_DEFAULT_REGION, profile)")
     public String region;
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, hidden = true, paramLabel = "URL",
-            description = "Send requests to this URL instead of the service's default endpoint.")
+            description = "endpoint (else AWS_ENDPOINT_URL[_<SERVICE>], profile)")
     public String endpointUrl;
 
     @Option(names = "--output", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FORMAT",
-            description = "Output format: json, text, table, yaml or off.")
+            description = "json (default), text, table, yaml or off")
     public String output;
 
     @Option(names = "--query", scope = ScopeType.INHERIT, hidden = true, paramLabel = "JMESPATH",
-            description = "A JMESPath query applied to the response before it is printed.")
+            description = "JMESPath query over the JSON result")
     public String query;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, hidden = true,
-            description = "Log requests and responses (secrets redacted) and show stack traces.")
+            description = "log requests (secrets redacted) and stack traces")
     public boolean debug;
 
     @Option(names = "--no-verify-ssl", scope = ScopeType.INHERIT, hidden = true,
-            description = "Do not verify TLS certificates.")
+            description = "do not verify TLS certificates")
     public boolean noVerifySsl;
 
     @Option(names = "--no-sign-request", scope = ScopeType.INHERIT, hidden = true,
-            description = "Do not sign requests; credentials are not loaded.")
+            description = "anonymous requests; no credentials loaded")
     public boolean noSignRequest;
 
     @Option(names = "--ca-bundle", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FILE",
-            description = "PEM file of CA certificates to trust. Overrides AWS_CA_BUNDLE.")
+            description = "PEM bundle of CAs to trust (else AWS_CA_BUNDLE)")
     public String caBundle;
 
     @Option(names = "--no-paginate", scope = ScopeType.INHERIT, hidden = true,
-            description = "Make only the first request of a paginated operation.")
+            description = "one call only for list operations")
     public boolean noPaginate;
 
-    @Option(names = "--cli-read-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "SECONDS",
-            description = "Socket read timeout in seconds; 0 blocks forever. Default 60.")
+    @Option(names = "--cli-read-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "S",
+            description = "socket read timeout in seconds (default 60, 0 = none)")
     public Integer cliReadTimeout;
 
-    @Option(names = "--cli-connect-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "SECONDS",
-            description = "Connect timeout in seconds; 0 blocks forever. Default 60.")
+    @Option(names = "--cli-connect-timeout", scope = ScopeType.INHERIT, hidden = true, paramLabel = "S",
+            description = "connect timeout in seconds (default 60, 0 = none)")
     public Integer cliConnectTimeout;
 
     @Option(names = "--color", scope = ScopeType.INHERIT, hidden = true, paramLabel = "on|off|auto",
-            description = "Colour in table output: on, off or auto (default).")
+            description = "colour in table output")
     public String color;
+
+    /** The global options as picocli declares them, in declaration order. */
+    public List<OptionSpec> specs() {
+        if (spec == null) {
+            spec = CommandSpec.forAnnotatedObject(this);
+        }
+        return spec.options();
+    }
+
+    /** Every name of every global option. */
+    public Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        specs().forEach(o -> names.addAll(List.of(o.names())));
+        return names;
+    }
+
+    /** The names of the global options that take a value (the word after them is not a command). */
+    public Set<String> valueNames() {
+        Set<String> names = new LinkedHashSet<>();
+        specs().stream().filter(o -> o.arity().max() > 0).forEach(o -> names.addAll(List.of(o.names())));
+        return names;
+    }
+
+    /** The values given, frozen: what every layer below the command line reads. */
+    public GlobalSettings settings() {
+        return new GlobalSettings(profile, region, endpointUrl, output, query, debug, noVerifySsl, noSignRequest,
+                caBundle, noPaginate, cliReadTimeout, cliConnectTimeout, color);
+    }
 
     /** Checks the values given on the command line before anything runs (exit 252 when bad). */
     public void validate() {
-        if (output != null && !java.util.Set.of("json", "text", "table", "yaml", "yaml-stream", "off")
-                .contains(output.toLowerCase(java.util.Locale.ROOT))) {
+        if (output != null && !OutputWriter.FORMATS.contains(output.toLowerCase(Locale.ROOT))) {
             throw AwsjException.usage("Bad value for --output: \"" + output + "\". Use json, text, table, yaml or off.");
         }
-        if (color != null && !java.util.Set.of("on", "off", "auto").contains(color)) {
+        if (color != null && !Set.of("on", "off", "auto").contains(color)) {
             throw AwsjException.usage("Bad value for --color: \"" + color + "\". Use on, off or auto.");
         }
         if (query != null) {
-            dev.awsj.output.OutputWriter.compile(query);
+            OutputWriter.compile(query);
         }
     }
-
-    /** Options of the root that take a value: used to find the service word before parsing. */
-    public static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
-            "--profile", "--region", "--endpoint-url", "--output", "--query", "--ca-bundle",
-            "--cli-read-timeout", "--cli-connect-timeout", "--color");
 }

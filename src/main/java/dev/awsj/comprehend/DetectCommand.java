@@ -1,9 +1,9 @@
 package dev.awsj.comprehend;
 
 import dev.awsj.api.MemberOptions;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
 import dev.awsj.textio.CliInputJson;
 import dev.awsj.textio.DocumentInput;

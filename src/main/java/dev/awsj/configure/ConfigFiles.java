@@ -1,6 +1,8 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AtomicFileWriter;
+
+import dev.awsj.core.AwsjException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.awsj.configure;
 
+import dev.awsj.cli.Prompter;
+import dev.awsj.core.AtomicFileWriter;
+
 import dev.awsj.cli.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +44,7 @@ public final class ConfigureCommand implements Callable<Integer> {
     public Integer call() {
         String profile = ctx.settings().profileName();
         ConfigFiles files = files(ctx);
-        Prompter prompter = new Prompter(ctx);
+        Prompter prompter = ctx.prompter();
         String[][] questions = {
             {"aws_access_key_id", "AWS Access Key ID", "mask"},
             {"aws_secret_access_key", "AWS Secret Access Key", "secret"},

@@ -1,6 +1,6 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
 import java.time.Instant;

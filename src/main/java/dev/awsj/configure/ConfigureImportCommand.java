@@ -1,6 +1,8 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AtomicFileWriter;
+
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

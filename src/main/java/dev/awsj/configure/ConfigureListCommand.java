@@ -47,8 +47,8 @@ final class ConfigureListCommand implements Callable<Integer> {
     }
 
     private Row profileRow() {
-        if (ctx.global().profile != null) {
-            return new Row(ctx.global().profile, "manual", "--profile");
+        if (ctx.global().profile() != null) {
+            return new Row(ctx.global().profile(), "manual", "--profile");
         }
         for (String v : new String[] {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
             if (ctx.env(v) != null) {
@@ -61,7 +61,7 @@ final class ConfigureListCommand implements Callable<Integer> {
     private Row[] credentialRows(ConfigFiles files, String profile) {
         String key = ctx.env("AWS_ACCESS_KEY_ID");
         String secret = ctx.env("AWS_SECRET_ACCESS_KEY");
-        if (ctx.global().profile == null && key != null && secret != null) {
+        if (ctx.global().profile() == null && key != null && secret != null) {
             return new Row[] {new Row(ConfigureCommand.mask(key), "env", "AWS_ACCESS_KEY_ID"),
                 new Row(ConfigureCommand.mask(secret), "env", "AWS_SECRET_ACCESS_KEY")};
         }
@@ -106,8 +106,8 @@ final class ConfigureListCommand implements Callable<Integer> {
     }
 
     private Row regionRow(ConfigFiles files, String profile) {
-        if (ctx.global().region != null) {
-            return new Row(ctx.global().region, "manual", "--region");
+        if (ctx.global().region() != null) {
+            return new Row(ctx.global().region(), "manual", "--region");
         }
         for (String v : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
             if (ctx.env(v) != null) {

@@ -1,6 +1,6 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

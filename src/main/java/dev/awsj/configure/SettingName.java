@@ -1,6 +1,6 @@
 package dev.awsj.configure;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 
 /**
  * A name given to {@code configure set/get}, read as {@code aws} reads it: {@code region} (the current

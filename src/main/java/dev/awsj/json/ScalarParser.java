@@ -1,6 +1,6 @@
 package dev.awsj.json;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Locale;

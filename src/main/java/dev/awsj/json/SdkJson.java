@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;

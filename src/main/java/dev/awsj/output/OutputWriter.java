@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.json.SdkJson;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPath;
@@ -29,6 +29,9 @@ public final class OutputWriter {
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator("")))
             .without(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /** The values of {@code --output}, AWS_DEFAULT_OUTPUT and the profile's {@code output}. */
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("json", "text", "table", "yaml", "yaml-stream", "off");
 
     private final PrintStream out;
     private final String format;

@@ -39,7 +39,7 @@ final class DescribeVoicesCommand implements Callable<Integer> {
             b.includeAdditionalLanguageCodes(true);
         }
         members.applyTo(b);
-        if (ctx.global().noPaginate || b.build().nextToken() != null) {
+        if (ctx.global().noPaginate() || b.build().nextToken() != null) {
             ctx.output().write(SdkJson.toJson(polly.describeVoices(b.build())));
             return 0;
         }

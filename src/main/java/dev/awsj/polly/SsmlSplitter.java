@@ -1,6 +1,6 @@
 package dev.awsj.polly;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.textio.TextSplitter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

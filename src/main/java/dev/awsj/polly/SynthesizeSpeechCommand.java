@@ -2,9 +2,9 @@ package dev.awsj.polly;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.api.MemberOptions;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
 import dev.awsj.textio.OrderedBatch;
 import dev.awsj.textio.TextSource;

@@ -1,7 +1,7 @@
 package dev.awsj.rekognition;
 
-import dev.awsj.cli.AwsjException;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.ExitCodes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

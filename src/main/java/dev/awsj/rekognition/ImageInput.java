@@ -1,8 +1,8 @@
 package dev.awsj.rekognition;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
 import dev.awsj.textio.TextSource;
 import java.io.IOException;

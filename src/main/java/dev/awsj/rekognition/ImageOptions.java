@@ -1,6 +1,6 @@
 package dev.awsj.rekognition;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import java.nio.file.Path;
 import java.util.List;

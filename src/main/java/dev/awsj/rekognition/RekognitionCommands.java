@@ -1,7 +1,7 @@
 package dev.awsj.rekognition;
 
 import dev.awsj.api.MemberOptions;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
 import dev.awsj.textio.CliInputJson;

@@ -1,10 +1,8 @@
 package dev.awsj.run;
 
-import dev.awsj.cli.Awsj;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
-import dev.awsj.cli.GlobalOptions;
+import dev.awsj.core.ExitCodes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +43,16 @@ import picocli.CommandLine.Parameters;
             "Global options given before 'run' apply to every line that does not give its own.",
             "The exit code is the highest of the lines' exit codes."})
 public final class RunCommand implements Callable<Integer> {
+    /** Runs one command line in a context; the command-line layer passes its own entry point. */
+    public interface LineRunner {
+        int run(Context ctx, String[] args);
+    }
+
     private final Context ctx;
+    private final LineRunner runner;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The file of command lines; - reads stdin.")
     String file;
@@ -48,8 +61,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Lines run at the same time (default: 4 per processor, for I/O-bound calls).")
     Integer parallel;
 
-    RunCommand(Context ctx) {
+    public RunCommand(Context ctx, LineRunner runner) {
         this.ctx = ctx;
+        this.runner = runner;
     }
 
     /** One line to run: its number in the file and its words, or why it cannot be split. */
@@ -67,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             throw AwsjException.usage("--parallel takes a number of 1 or more: " + workers);
         }
         List<Line> lines = parse(read());
-        List<String> inherited = inheritedOptions(ctx.global());
+        Map<String, String> inherited = givenGlobalOptions();
         int worst = ExitCodes.OK;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, lines.size())), r -> {
             Thread t = new Thread(r, "awsj-run");
@@ -135,68 +149,24 @@ public final class RunCommand implements Callable<Integer> {
         return lines;
     }
 
-    /** The global options given to {@code run} itself, as words to put before each line's own. */
-    static List<String> inheritedOptions(GlobalOptions g) {
-        List<String> words = new ArrayList<>();
-        value(words, "--profile", g.profile);
-        value(words, "--region", g.region);
-        value(words, "--endpoint-url", g.endpointUrl);
-        value(words, "--output", g.output);
-        value(words, "--query", g.query);
-        value(words, "--ca-bundle", g.caBundle);
-        value(words, "--cli-read-timeout", g.cliReadTimeout);
-        value(words, "--cli-connect-timeout", g.cliConnectTimeout);
-        value(words, "--color", g.color);
-        flag(words, "--debug", g.debug);
-        flag(words, "--no-verify-ssl", g.noVerifySsl);
-        flag(words, "--no-sign-request", g.noSignRequest);
-        flag(words, "--no-paginate", g.noPaginate);
-        return words;
-    }
-
-    private static void value(List<String> words, String option, Object value) {
-        if (value != null) {
-            words.add(option);
-            words.add(String.valueOf(value));
-        }
-    }
-
-    private static void flag(List<String> words, String option, boolean on) {
-        if (on) {
-            words.add(option);
-        }
-    }
-
-    /** The line's words after the inherited options it does not set itself. */
-    static String[] withInherited(List<String> inherited, List<String> words) {
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < inherited.size(); i++) {
-            String option = inherited.get(i);
-            boolean takesValue = GlobalOptions.VALUE_OPTIONS.contains(option);
-            if (!givenIn(words, option)) {
-                args.add(option);
-                if (takesValue) {
-                    args.add(inherited.get(i + 1));
+    /**
+     * The global options given on the {@code run} line (before or after {@code run}), by name: each
+     * line takes them as default values (so its own win), through picocli's default-value provider.
+     */
+    Map<String, String> givenGlobalOptions() {
+        Set<String> global = ctx.options().names();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (ParseResult pr = spec.root().commandLine().getParseResult(); pr != null; pr = pr.subcommand()) {
+            for (OptionSpec o : pr.matchedOptions()) {
+                if (global.contains(o.longestName())) {
+                    given.put(o.longestName(), String.valueOf((Object) o.getValue()));
                 }
             }
-            if (takesValue) {
-                i++;
-            }
         }
-        args.addAll(words);
-        return args.toArray(String[]::new);
+        return given;
     }
 
-    private static boolean givenIn(List<String> words, String option) {
-        for (String w : words) {
-            if (w.equals(option) || w.startsWith(option + "=")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Result execute(Line line, List<String> inherited, SharedClients clients) {
+    private Result execute(Line line, Map<String, String> inherited, SharedClients clients) {
         if (line.splitError() != null) {
             return new Result(line.number(), ExitCodes.USAGE, "", "awsj: error: line " + line.number() + ": "
                     + line.splitError() + "\n");
@@ -206,16 +176,14 @@ public final class RunCommand implements Callable<Integer> {
         InputStream noInput = new ByteArrayInputStream(new byte[0]);
         Map<String, String> env = ctx.env();
         Context lineCtx = new Context(noInput, out, err, env);
-        clients.attach(lineCtx);
-        clients.enter(lineCtx);
+        lineCtx.inheritOptions(inherited);
+        lineCtx.shareClients(clients::factoryFor);
         int code;
         try {
-            code = Awsj.run(lineCtx, withInherited(inherited, line.words()));
+            code = runner.run(lineCtx, line.words().toArray(String[]::new));
         } catch (RuntimeException | Error e) {
             code = ExitCodes.OTHER;
             err.writeBytes(("awsj: " + e + "\n").getBytes(StandardCharsets.UTF_8));
-        } finally {
-            clients.leave();
         }
         return new Result(line.number(), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,8 +1,8 @@
 package dev.awsj.s3;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.s3.transfer.ObjectOptions;
 import dev.awsj.s3.transfer.Progress;
 import dev.awsj.s3.transfer.S3Uri;

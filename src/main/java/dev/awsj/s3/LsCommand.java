@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
 import dev.awsj.s3.transfer.Progress;
 import dev.awsj.s3.transfer.S3Uri;
@@ -137,7 +137,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private boolean text() {
-        return ctx.output().format().equals("text") && ctx.global().query == null;
+        return ctx.output().format().equals("text") && ctx.global().query() == null;
     }
 
     private static String time(Instant t) {

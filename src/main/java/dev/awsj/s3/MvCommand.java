@@ -27,7 +27,7 @@ final class MvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (source.equals("-") || destination.equals("-")) {
-            throw dev.awsj.cli.AwsjException.usage("mv cannot move a stream (-): use cp.");
+            throw dev.awsj.core.AwsjException.usage("mv cannot move a stream (-): use cp.");
         }
         try (Transfers t = new Transfers(ctx, options)) {
             return t.copy(source, destination, true);

@@ -52,7 +52,7 @@ public final class S3Commands implements CuratedCommands {
         java.util.Optional<java.net.URI> endpoint = ctx.settings().endpoint(Service.S3.endpointEnvName());
         boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
         if (plainHttp && !"urlconnection".equals(ctx.env("AWSJ_S3_HTTP_CLIENT"))) {
-            b.httpClient(new JdkHttpClient(seconds(ctx.global().cliConnectTimeout), seconds(ctx.global().cliReadTimeout)));
+            b.httpClient(new JdkHttpClient(seconds(ctx.global().cliConnectTimeout()), seconds(ctx.global().cliReadTimeout())));
         } else {
             b.httpClient(ctx.clients().httpClient());
         }

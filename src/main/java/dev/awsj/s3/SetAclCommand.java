@@ -1,9 +1,9 @@
 package dev.awsj.s3;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.s3.transfer.S3Uri;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

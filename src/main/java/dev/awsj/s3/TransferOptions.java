@@ -1,7 +1,7 @@
 package dev.awsj.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.json.SdkJson;
 import dev.awsj.s3.transfer.Filters;
 import dev.awsj.s3.transfer.ObjectOptions;

@@ -1,6 +1,6 @@
 package dev.awsj.s3;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.s3.transfer.S3Uri;
 import java.util.concurrent.Callable;

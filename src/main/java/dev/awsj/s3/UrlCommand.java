@@ -1,9 +1,9 @@
 package dev.awsj.s3;
 
 import dev.awsj.aws.Service;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.s3.transfer.S3Uri;
 import java.net.URI;
 import java.util.Optional;

@@ -28,7 +28,7 @@ final class ListSubscriptionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnsClient sns = ctx.clients().client(SnsClient.class);
-        if (ctx.global().noPaginate || nextToken != null) {
+        if (ctx.global().noPaginate() || nextToken != null) {
             ctx.output().write(SdkJson.toJson(topicArn == null
                     ? sns.listSubscriptions(b -> b.nextToken(nextToken))
                     : sns.listSubscriptionsByTopic(b -> b.topicArn(topicArn).nextToken(nextToken))));

@@ -2,7 +2,7 @@ package dev.awsj.sns;
 
 import dev.awsj.api.MemberOptions;
 import dev.awsj.api.ParameterValues;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
 import dev.awsj.textio.CliInputJson;

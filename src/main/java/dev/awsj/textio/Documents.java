@@ -1,6 +1,6 @@
 package dev.awsj.textio;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.awsj.textio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 

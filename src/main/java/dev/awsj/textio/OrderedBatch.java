@@ -1,7 +1,7 @@
 package dev.awsj.textio;
 
-import dev.awsj.cli.AwsjException;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.ExitCodes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package dev.awsj.textio;
 
 import dev.awsj.api.ParameterValues;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;

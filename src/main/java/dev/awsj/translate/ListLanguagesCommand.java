@@ -33,7 +33,7 @@ final class ListLanguagesCommand implements Callable<Integer> {
             b.displayLanguageCode(displayLanguageCode);
         }
         ListLanguagesRequest request = b.build();
-        ctx.output().write(ctx.global().noPaginate || request.nextToken() != null
+        ctx.output().write(ctx.global().noPaginate() || request.nextToken() != null
                 ? dev.awsj.json.SdkJson.toJson(translate.listLanguages(request))
                 : PagedJson.merge(translate.listLanguagesPaginator(request), "Languages", "NextToken"));
         return 0;

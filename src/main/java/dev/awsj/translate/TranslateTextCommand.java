@@ -1,9 +1,9 @@
 package dev.awsj.translate;
 
 import dev.awsj.api.MemberOptions;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.textio.CliInputJson;
 import dev.awsj.textio.DocumentInput;
 import dev.awsj.textio.Documents;

@@ -1,10 +1,13 @@
 package dev.awsj.configure;
 
+import dev.awsj.core.AtomicFileWriter;
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

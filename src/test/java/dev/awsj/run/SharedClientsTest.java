@@ -22,8 +22,8 @@ class SharedClientsTest {
         try (SharedClients shared = new SharedClients(System.err)) {
             Context a = line();
             Context b = line();
-            shared.attach(a);
-            shared.attach(b);
+            a.shareClients(shared::factoryFor);
+            b.shareClients(shared::factoryFor);
             assertSame(a.clients().httpClient(), b.clients().httpClient());
             Object snsA = a.clients().client(Service.SNS);
             assertSame(snsA, b.clients().client(Service.SNS));
@@ -39,11 +39,11 @@ class SharedClientsTest {
             Context a = line();
             Context b = line();
             Context c = line();
-            b.global().region = "eu-west-1";
-            c.global().debug = true;
-            shared.attach(a);
-            shared.attach(b);
-            shared.attach(c);
+            b.options().region = "eu-west-1";
+            c.options().debug = true;
+            a.shareClients(shared::factoryFor);
+            b.shareClients(shared::factoryFor);
+            c.shareClients(shared::factoryFor);
             assertNotSame(a.clients().client(Service.SNS), b.clients().client(Service.SNS));
             assertNotSame(a.clients().httpClient(), c.clients().httpClient());
         }

@@ -1,6 +1,6 @@
 package dev.awsj.testing;
 
-import dev.awsj.cli.Awsj;
+import dev.awsj.Awsj;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

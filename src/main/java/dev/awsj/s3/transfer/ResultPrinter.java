@@ -3,7 +3,7 @@ package dev.awsj.s3.transfer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsj.cli.ExitCodes;
+import dev.awsj.core.ExitCodes;
 import dev.awsj.output.OutputWriter;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.awsj.s3.transfer;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 
 /** An {@code s3://bucket/key} location; the key may be empty (the bucket's root) or a prefix. */
 public record S3Uri(String bucket, String key) {

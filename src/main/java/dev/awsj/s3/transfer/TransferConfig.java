@@ -1,7 +1,7 @@
 package dev.awsj.s3.transfer;
 
 import dev.awsj.aws.AwsSettings;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.util.Locale;
 import java.util.Optional;
 

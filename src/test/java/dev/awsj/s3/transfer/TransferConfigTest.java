@@ -3,7 +3,7 @@ package dev.awsj.s3.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import org.junit.jupiter.api.Test;
 
 class TransferConfigTest {

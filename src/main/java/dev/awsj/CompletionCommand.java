@@ -1,4 +1,7 @@
-package dev.awsj.cli;
+package dev.awsj;
+
+import dev.awsj.cli.Context;
+import dev.awsj.core.AwsjException;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;

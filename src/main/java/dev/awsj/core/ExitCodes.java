@@ -1,4 +1,4 @@
-package dev.awsj.cli;
+package dev.awsj.core;
 
 /** The exit codes of DESIGN.md §5, the same meanings as the AWS CLI's. */
 public final class ExitCodes {

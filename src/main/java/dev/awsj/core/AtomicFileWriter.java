@@ -1,6 +1,5 @@
-package dev.awsj.configure;
+package dev.awsj.core;
 
-import dev.awsj.cli.AwsjException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,8 @@
-package dev.awsj.cli;
+package dev.awsj;
+
+import dev.awsj.cli.Context;
+import dev.awsj.cli.ErrorHandler;
+import dev.awsj.core.ExitCodes;
 
 import dev.awsj.aws.Service;
 import java.io.InputStream;
@@ -7,6 +11,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.awsj.run.RunCommand;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 /**
@@ -50,14 +57,15 @@ public final class Awsj {
      */
     public static CommandLine commandLine(Context ctx, String[] args) {
         CommandLine.IFactory factory = new ContextFactory(ctx);
-        CommandLine cl = new CommandLine(new RootCommand(ctx.global()), factory);
+        CommandLine cl = new CommandLine(new RootCommand(ctx.options()), factory);
+        cl.getCommandSpec().usageMessage().footer(RootCommand.globalOptionsHelp(ctx.options()));
         for (String name : SERVICES) {
             Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
             cl.addSubcommand(name, ServiceCommand.commandLine(name, s));
         }
         // Only the command on the line is built in full (picocli reads its annotations); the others
         // are named placeholders for help and suggestions. `completion` needs them all.
-        List<String> words = words(args);
+        List<String> words = words(ctx, args);
         String first = words.isEmpty() ? "" : words.get(0).equals("help") && words.size() > 1 ? words.get(1) : words.get(0);
         boolean all = args.length == 0 && words.isEmpty() && FULL_TREE.equals(ctx.env("AWSJ_FULL_TREE"))
                 || first.equals("completion");
@@ -65,10 +73,10 @@ public final class Awsj {
                 : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
                         + " import, export-credentials."));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
-        cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(dev.awsj.run.RunCommand.class, factory)
+        cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(new RunCommand(ctx, Awsj::run), factory)
                 : placeholder("run", "Run awsj commands from a file or stdin, one a line, in one process."));
         if (args.length > 0 && args[0].equals("__train")) {
-            cl.addSubcommand("__train", new CommandLine(dev.awsj.run.TrainCommand.class, factory));
+            cl.addSubcommand("__train", new CommandLine(TrainCommand.class, factory));
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         populateService(cl, ctx, args);
@@ -78,8 +86,14 @@ public final class Awsj {
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        if (!ctx.inheritedOptions().isEmpty()) {
+            // awsj run: the options given to run apply to each line that does not give its own.
+            Set<String> global = ctx.options().names();
+            cl.setDefaultValueProvider(arg -> arg instanceof OptionSpec o && global.contains(o.longestName())
+                    ? ctx.inheritedOptions().get(o.longestName()) : null);
+        }
         cl.setExecutionStrategy(parseResult -> {
-            ctx.global().validate();
+            ctx.options().validate();
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setAbbreviatedOptionsAllowed(false);
@@ -97,7 +111,7 @@ public final class Awsj {
      * building in full only the command named after it.
      */
     static void populateService(CommandLine cl, Context ctx, String[] args) {
-        List<String> words = words(args);
+        List<String> words = words(ctx, args);
         if (words.isEmpty()) {
             return;
         }
@@ -111,13 +125,17 @@ public final class Awsj {
         }
     }
 
-    /** The first three words of the line that are not options or their values. */
-    private static List<String> words(String[] args) {
+    /**
+     * The first three words of the line that are not options or their values: which service and
+     * command to build, read before parsing so that only those are built (start-up time).
+     */
+    private static List<String> words(Context ctx, String[] args) {
+        Set<String> valueOptions = ctx.options().valueNames();
         List<String> words = new java.util.ArrayList<>();
         for (int i = 0; i < args.length && words.size() < 3; i++) {
             String a = args[i];
             if (a.startsWith("-")) {
-                if (GlobalOptions.VALUE_OPTIONS.contains(a)) {
+                if (valueOptions.contains(a)) {
                     i++;
                 }
                 continue;

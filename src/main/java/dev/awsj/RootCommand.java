@@ -1,6 +1,12 @@
-package dev.awsj.cli;
+package dev.awsj;
 
+import dev.awsj.cli.GlobalOptions;
+import dev.awsj.core.ExitCodes;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,20 +17,6 @@ import picocli.CommandLine.Spec;
         description = "A fast, scriptable command-line tool for AWS: S3, SNS, Rekognition, Polly, Translate, Comprehend.",
         synopsisSubcommandLabel = "<service> <command>",
         footerHeading = "%nGlobal options (anywhere on the line, for every command):%n",
-        footer = {
-            "  --profile NAME          profile of ~/.aws/config and ~/.aws/credentials",
-            "  --region REGION         region (else AWS_REGION, AWS_DEFAULT_REGION, profile)",
-            "  --endpoint-url URL      endpoint (else AWS_ENDPOINT_URL[_<SERVICE>], profile)",
-            "  --output FORMAT         json (default), text, table, yaml or off",
-            "  --query JMESPATH        JMESPath query over the JSON result",
-            "  --debug                 log requests (secrets redacted) and stack traces",
-            "  --no-verify-ssl         do not verify TLS certificates",
-            "  --ca-bundle FILE        PEM bundle of CAs to trust (else AWS_CA_BUNDLE)",
-            "  --no-sign-request       anonymous requests; no credentials loaded",
-            "  --no-paginate           one call only for list operations",
-            "  --cli-read-timeout S    socket read timeout in seconds (default 60, 0 = none)",
-            "  --cli-connect-timeout S connect timeout in seconds (default 60, 0 = none)",
-            "  --color on|off|auto     colour in table output"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -44,6 +36,19 @@ public final class RootCommand implements Callable<Integer> {
 
     RootCommand(GlobalOptions global) {
         this.global = global;
+    }
+
+    /**
+     * The help's list of global options, read from their declarations (one line each: names,
+     * parameter, description), so that a new option is listed without another edit.
+     */
+    static String[] globalOptionsHelp(GlobalOptions options) {
+        List<String> lines = new ArrayList<>();
+        for (OptionSpec o : options.specs()) {
+            String label = String.join(", ", o.names()) + (o.arity().max() > 0 ? " " + o.paramLabel() : "");
+            lines.add(String.format("  %-23s %s", label, String.join(" ", o.description())).replace("%", "%%"));
+        }
+        return lines.toArray(String[]::new);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.awsj.cli;
+package dev.awsj;
 
 import java.io.InputStream;
 import java.util.Properties;

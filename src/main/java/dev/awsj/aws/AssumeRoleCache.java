@@ -1,4 +1,6 @@
-package dev.awsj.configure;
+package dev.awsj.aws;
+
+import dev.awsj.core.AtomicFileWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsj.json.SdkJson;

@@ -1,10 +1,10 @@
-package dev.awsj.configure;
+package dev.awsj.cli;
 
-import dev.awsj.cli.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,22 +13,32 @@ import java.nio.charset.StandardCharsets;
  * {@code AWSJ_FORCE_TTY=1} makes a piped stdin count as the terminal, for tests.
  */
 public final class Prompter {
-    private final Context ctx;
+    private final InputStream in;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final boolean forceTerminal;
 
-    public Prompter(Context ctx) {
-        this.ctx = ctx;
+    /**
+     * @param terminal whether {@code in} is the terminal
+     * @param forceTerminal treat {@code in} as a terminal that a person answers (tests)
+     */
+    public Prompter(InputStream in, PrintStream err, boolean terminal, boolean forceTerminal) {
+        this.in = in;
+        this.err = err;
+        this.terminal = terminal;
+        this.forceTerminal = forceTerminal;
     }
 
     /** Whether a person can answer: stdin is a terminal. */
     public boolean interactive() {
-        return ctx.stdinIsTerminal() || "1".equals(ctx.env("AWSJ_FORCE_TTY"));
+        return terminal || forceTerminal;
     }
 
     /** The answer without its line end, or null at end of input. */
     public String ask(String prompt, boolean secret) {
-        ctx.err().print(prompt);
-        ctx.err().flush();
-        Console console = ctx.stdinIsTerminal() ? System.console() : null;
+        err.print(prompt);
+        err.flush();
+        Console console = terminal ? System.console() : null;
         if (console != null) {
             if (secret) {
                 char[] c = console.readPassword();
@@ -36,19 +46,19 @@ public final class Prompter {
             }
             return console.readLine();
         }
-        if (secret && ctx.stdinIsTerminal()) {
+        if (secret && terminal) {
             // stdin is a terminal but stdout is not (awsj ... | jq): no Console, so turn echo off ourselves.
             boolean off = stty("-echo");
             try {
-                return readLine(ctx.stdin());
+                return readLine(in);
             } finally {
                 if (off) {
                     stty("echo");
-                    ctx.err().println();
+                    err.println();
                 }
             }
         }
-        return readLine(ctx.stdin());
+        return readLine(in);
     }
 
     private static boolean stty(String mode) {

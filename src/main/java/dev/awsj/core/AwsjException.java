@@ -1,4 +1,4 @@
-package dev.awsj.cli;
+package dev.awsj.core;
 
 /**
  * A failure that carries its exit code and a one-line message for the user. Thrown anywhere below

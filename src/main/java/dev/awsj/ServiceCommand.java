@@ -1,4 +1,8 @@
-package dev.awsj.cli;
+package dev.awsj;
+
+import dev.awsj.cli.Context;
+import dev.awsj.cli.CuratedCommands;
+import dev.awsj.core.ExitCodes;
 
 import dev.awsj.api.MemberOptions;
 import dev.awsj.api.Operation;
@@ -86,7 +90,7 @@ public final class ServiceCommand implements Callable<Integer> {
                 if (op != null) {
                     for (CommandLine.Model.CommandSpec mixin : sub.getCommandSpec().mixins().values()) {
                         if (mixin.userObject() instanceof MemberOptions.Slot slot) {
-                            slot.fill(MemberOptions.addTo(sub.getCommandSpec(), op));
+                            slot.fill(MemberOptions.addTo(sub.getCommandSpec(), op, ctx.options().names()));
                         }
                     }
                 }

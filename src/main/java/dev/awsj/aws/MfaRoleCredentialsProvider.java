@@ -1,9 +1,6 @@
-package dev.awsj.configure;
+package dev.awsj.aws;
 
-import dev.awsj.aws.AwsSettings;
-import dev.awsj.aws.ClientFactory;
-import dev.awsj.aws.Service;
-import dev.awsj.cli.AwsjException;
+import dev.awsj.core.AwsjException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,9 +17,7 @@ import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvide
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
@@ -33,19 +28,20 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
  * result cached for the next command, awsj's or aws's.
  */
 public final class MfaRoleCredentialsProvider implements AwsCredentialsProvider {
-    private final ClientFactory factory;
+    private final Function<AwsCredentialsProvider, StsClient> sts;
     private final AwsSettings settings;
     private final Function<String, String> codeReader;
     private final PrintStream err;
     private AwsSessionCredentials current;
 
     /**
+     * @param sts builds an STS client that signs with the given source credentials
      * @param codeReader asks for the code with the given prompt; returns null when no terminal can
      *     answer
      */
-    public MfaRoleCredentialsProvider(ClientFactory factory, AwsSettings settings, Function<String, String> codeReader,
-            PrintStream err) {
-        this.factory = factory;
+    public MfaRoleCredentialsProvider(Function<AwsCredentialsProvider, StsClient> sts, AwsSettings settings,
+            Function<String, String> codeReader, PrintStream err) {
+        this.sts = sts;
         this.settings = settings;
         this.codeReader = codeReader;
         this.err = err;
@@ -101,8 +97,8 @@ public final class MfaRoleCredentialsProvider implements AwsCredentialsProvider 
         prop(profile, "external_id").ifPresent(req::externalId);
         duration.ifPresent(req::durationSeconds);
         AssumeRoleResponse r;
-        try (StsClient sts = stsClient(source)) {
-            r = sts.assumeRole(req.build());
+        try (StsClient client = sts.apply(source)) {
+            r = client.assumeRole(req.build());
         }
         var c = r.credentials();
         current = AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
@@ -110,41 +106,6 @@ public final class MfaRoleCredentialsProvider implements AwsCredentialsProvider 
         cache.store(key, current, r.assumedRoleUser() == null ? null : r.assumedRoleUser().assumedRoleId(),
                 r.assumedRoleUser() == null ? null : r.assumedRoleUser().arn(), r.responseMetadata().requestId());
         return current;
-    }
-
-    private StsClient stsClient(AwsCredentialsProvider source) {
-        StsClientBuilder b = StsClient.builder();
-        if (settings.regionIfSet().isPresent()) {
-            factory.configure(Service.STS, b);
-        } else {
-            // STS has a global endpoint: no region is needed to assume a role.
-            b.region(Region.US_EAST_1);
-        }
-        // --endpoint-url is meant for the command's own service, not for STS (as in aws).
-        b.endpointOverride(stsEndpoint().orElse(null));
-        b.credentialsProvider(source);
-        b.httpClient(factory.httpClient());
-        return b.build();
-    }
-
-    /** AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's endpoint_url; empty for STS's own. */
-    private Optional<java.net.URI> stsEndpoint() {
-        Map<String, String> env = settings.env();
-        String e = env.get("AWS_ENDPOINT_URL_STS");
-        if (e == null || e.isBlank()) {
-            e = env.get("AWS_ENDPOINT_URL");
-        }
-        if (e == null || e.isBlank()) {
-            e = settings.profileProperty("endpoint_url").orElse(null);
-        }
-        if (e == null || e.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(java.net.URI.create(e.trim()));
-        } catch (IllegalArgumentException ex) {
-            throw AwsjException.config("Bad STS endpoint URL \"" + e + "\": give a URL such as http://127.0.0.1:8080");
-        }
     }
 
     private AwsCredentialsProvider sourceCredentials(String profileName, Profile profile) {

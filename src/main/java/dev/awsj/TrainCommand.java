@@ -1,8 +1,7 @@
-package dev.awsj.run;
+package dev.awsj;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.awsj.cli.Awsj;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
