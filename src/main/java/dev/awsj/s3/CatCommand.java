@@ -32,8 +32,7 @@ final class CatCommand implements Callable<Integer> {
         if (uri.key().isEmpty()) {
             throw AwsjException.usage("cat needs an object key: s3://bucket/key");
         }
-        try (software.amazon.awssdk.services.s3.S3Client s3 = S3Commands.transferClient(ctx);
-                TransferEngine engine = new TransferEngine(s3, TransferConfig.DEFAULT, ObjectOptions.NONE,
+        try (TransferEngine engine = new TransferEngine(S3Commands.transferClient(ctx), TransferConfig.DEFAULT, ObjectOptions.NONE,
                 Progress.disabled(), r -> { }, Throwable::getMessage)) {
             engine.downloadStream(uri, ctx.rawOut());
         } catch (IOException e) {

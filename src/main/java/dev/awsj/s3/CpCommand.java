@@ -30,8 +30,6 @@ final class CpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.copy(source, destination, false);
-        }
+        return new Transfers(ctx, options).copy(source, destination, false);
     }
 }

@@ -38,8 +38,6 @@ final class DownloadCommand implements Callable<Integer> {
                 throw AwsjException.usage(source + " names a prefix: add --recursive, or give a key.");
             }
         }
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.copy(source, target, false);
-        }
+        return new Transfers(ctx, options).copy(source, target, false);
     }
 }

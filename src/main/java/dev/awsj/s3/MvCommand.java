@@ -29,8 +29,6 @@ final class MvCommand implements Callable<Integer> {
         if (source.equals("-") || destination.equals("-")) {
             throw dev.awsj.core.AwsjException.usage("mv cannot move a stream (-): use cp.");
         }
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.copy(source, destination, true);
-        }
+        return new Transfers(ctx, options).copy(source, destination, true);
     }
 }

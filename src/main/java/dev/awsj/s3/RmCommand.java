@@ -23,8 +23,6 @@ final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.remove(target);
-        }
+        return new Transfers(ctx, options).remove(target);
     }
 }

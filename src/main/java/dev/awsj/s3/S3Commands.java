@@ -2,6 +2,8 @@ package dev.awsj.s3;
 
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
+import dev.awsj.aws.AwsSettings;
+import dev.awsj.aws.ClientFactory;
 import dev.awsj.aws.Service;
 import dev.awsj.s3.transfer.JdkHttpClient;
 import java.util.List;
@@ -38,23 +40,30 @@ public final class S3Commands implements CuratedCommands {
     }
 
     /**
-     * A client of its own for transfers (close it when done): configured like every client, and
-     * with unsigned payloads protected by the SDK's CRC32 trailing checksum
-     * ({@link UnsignedPayloadSigner}). Over https that is the SDK's default already; over plain http
-     * (local endpoints) the SDK would otherwise sign every chunk with SHA-256, which costs more CPU
-     * than the whole rest of a transfer. To plain-http endpoints it sends with the JDK's HttpClient
-     * ({@link JdkHttpClient}: TCP_NODELAY); {@code AWSJ_S3_HTTP_CLIENT=urlconnection} turns that off.
+     * The client for transfers, built once per client factory (so {@code awsj run} shares it) and
+     * closed with it: configured like every client, and with unsigned payloads protected by the
+     * SDK's CRC32 trailing checksum ({@link UnsignedPayloadSigner}). Over https that is the SDK's
+     * default already; over plain http (local endpoints) the SDK would otherwise sign every chunk
+     * with SHA-256, which costs more CPU than the whole rest of a transfer. To plain-http endpoints
+     * it sends with the JDK's HttpClient ({@link JdkHttpClient}: TCP_NODELAY);
+     * {@code AWSJ_S3_HTTP_CLIENT=urlconnection} turns that off.
      */
     static S3Client transferClient(Context ctx) {
         raiseConnectionPool();
+        return ctx.clients().variant("s3-transfer", S3Commands::buildTransferClient);
+    }
+
+    private static S3Client buildTransferClient(ClientFactory clients) {
+        AwsSettings settings = clients.settings();
         S3ClientBuilder b = S3Client.builder();
-        ctx.clients().configure(Service.S3, b);
-        java.util.Optional<java.net.URI> endpoint = ctx.settings().endpoint(Service.S3.endpointEnvName());
-        boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
-        if (plainHttp && !"urlconnection".equals(ctx.env("AWSJ_S3_HTTP_CLIENT"))) {
-            b.httpClient(new JdkHttpClient(seconds(ctx.global().cliConnectTimeout()), seconds(ctx.global().cliReadTimeout())));
+        clients.configure(Service.S3, b);
+        boolean plainHttp = settings.endpoint(Service.S3.endpointEnvName())
+                .map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
+        if (plainHttp && !"urlconnection".equals(settings.env().get("AWSJ_S3_HTTP_CLIENT"))) {
+            b.httpClient(new JdkHttpClient(seconds(settings.global().cliConnectTimeout()),
+                    seconds(settings.global().cliReadTimeout())));
         } else {
-            b.httpClient(ctx.clients().httpClient());
+            b.httpClient(clients.httpClient());
         }
         b.putAuthScheme(UnsignedPayloadSigner.scheme());
         return b.build();

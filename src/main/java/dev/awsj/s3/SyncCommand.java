@@ -32,8 +32,6 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.recursive = true;
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.sync(source, destination, sync);
-        }
+        return new Transfers(ctx, options).sync(source, destination, sync);
     }
 }

@@ -11,25 +11,28 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The options shared by cp, mv, sync, rm, upload and download, with the AWS CLI's names. */
 public final class TransferOptions {
     @Option(names = "--recursive", description = "Act on every object or file below the given prefix or folder.")
     boolean recursive;
 
-    @Option(names = "--exclude", paramLabel = "PATTERN",
-            description = "Leave out paths matching this glob. Later --include/--exclude win over earlier ones.")
-    List<String> excludes = new ArrayList<>();
+    /** The --include and --exclude filters in command-line order (later ones win, as in aws). */
+    @ArgGroup(exclusive = true, multiplicity = "0..*")
+    List<Filter> filters = new ArrayList<>();
 
-    @Option(names = "--include", paramLabel = "PATTERN",
-            description = "Put back paths matching this glob after an --exclude.")
-    List<String> includes = new ArrayList<>();
+    /** One --include or --exclude; picocli keeps a repeated group's matches in the order typed. */
+    static final class Filter {
+        @Option(names = "--exclude", required = true, paramLabel = "PATTERN",
+                description = "Leave out paths matching this glob. Later --include/--exclude win over earlier ones.")
+        String exclude;
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
+        @Option(names = "--include", required = true, paramLabel = "PATTERN",
+                description = "Put back paths matching this glob after an --exclude.")
+        String include;
+    }
 
     @Option(names = "--dryrun", description = "Show what would be done, without doing it.")
     boolean dryRun;
@@ -82,29 +85,11 @@ public final class TransferOptions {
             description = "Requests in flight at once (default: profile s3 max_concurrent_requests, else 10).")
     Integer maxConcurrency;
 
-    /**
-     * The filters in command-line order: picocli keeps each option's values apart, so the order
-     * across --include and --exclude is read back from the arguments as typed.
-     */
+    /** The filters in command-line order. */
     public Filters filters() {
         List<String[]> ordered = new ArrayList<>();
-        if (mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null) {
-            List<String> args = mixee.commandLine().getParseResult().originalArgs();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                for (String name : List.of("--include", "--exclude")) {
-                    if (a.equals(name) && i + 1 < args.size()) {
-                        ordered.add(new String[] {name, args.get(++i)});
-                    } else if (a.startsWith(name + "=")) {
-                        ordered.add(new String[] {name, a.substring(name.length() + 1)});
-                    }
-                }
-            }
-        }
-        if (ordered.size() != includes.size() + excludes.size()) {
-            ordered.clear(); // not parsed from a command line (tests of the class): excludes, then includes
-            excludes.forEach(p -> ordered.add(new String[] {"--exclude", p}));
-            includes.forEach(p -> ordered.add(new String[] {"--include", p}));
+        for (Filter f : filters) {
+            ordered.add(f.exclude != null ? new String[] {"--exclude", f.exclude} : new String[] {"--include", f.include});
         }
         return Filters.of(ordered);
     }

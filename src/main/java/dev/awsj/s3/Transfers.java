@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * and destination, lists and filters, merge-joins for sync, refuses unsafe download targets, and
  * returns the exit code from the results (1 failed, 2 skipped).
  */
-final class Transfers implements AutoCloseable {
+final class Transfers {
     private final Context ctx;
     private final TransferOptions opts;
     private S3Client s3;
@@ -48,13 +48,6 @@ final class Transfers implements AutoCloseable {
             s3 = S3Commands.transferClient(ctx);
         }
         return s3;
-    }
-
-    @Override
-    public void close() {
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     /** One run: engine, progress line and printer, closed together. */

@@ -34,8 +34,6 @@ final class UploadCommand implements Callable<Integer> {
         if (S3Uri.isS3(file)) {
             throw AwsjException.usage("upload takes a local file; use cp to copy between S3 locations.");
         }
-        try (Transfers t = new Transfers(ctx, options)) {
-            return t.copy(file, destination, false);
-        }
+        return new Transfers(ctx, options).copy(file, destination, false);
     }
 }

@@ -124,6 +124,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aTransferErrorInsideRunNamesItsOperationAsItDoesAlone(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a.txt"), "hello");
+        String line = "s3 cp " + file + " s3://no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8) + "/a.txt";
+        Result alone = AwsjRun.run(env, line.split(" "));
+        assertEquals(1, alone.exitCode(), alone.toString());
+        assertTrue(alone.err().contains("when calling the PutObject operation"), alone.toString());
+        JsonNode inRun = lines(AwsjRun.run(env, (line + "\n").getBytes(StandardCharsets.UTF_8), "run", "-")).get(0);
+        assertEquals(alone.exitCode(), inRun.get("ExitCode").asInt(), inRun.toString());
+        assertEquals(alone.err().strip(), inRun.get("Error").asText().strip());
+    }
+
+    @Test
     void serviceErrorsNameTheOperationAndTheWorstCodeWins() throws Exception {
         String lines = "sns publish --topic-arn arn:aws:sns:us-east-1:000000000000:missing-topic --message m\n"
                 + "sns list-topics --bogus\n"
