@@ -3,7 +3,11 @@ package dev.awsj;
 import dev.awsj.cli.Context;
 import dev.awsj.core.AwsjException;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,10 +46,29 @@ public final class CompletionCommand implements Callable<Integer> {
             }
         }
         // Completion only needs the names; the commands just added are never executed.
+        offerGlobalOptions(root, ctx.options().names());
         // picocli's script detects zsh itself and loads bashcompinit there.
         String script = AutoComplete.bash("awsj", root);
         ctx.out().print(script);
         ctx.out().flush();
         return 0;
+    }
+
+    /**
+     * The global options are hidden from each command's own help (the root's lists them once), but
+     * are offered by completion on every command: visible copies replace the hidden ones here, in
+     * the model that only this command uses (local copies: each command gets its own here).
+     */
+    private static void offerGlobalOptions(CommandLine cl, Set<String> global) {
+        CommandSpec spec = cl.getCommandSpec();
+        for (OptionSpec o : List.copyOf(spec.options())) {
+            if (o.hidden() && global.contains(o.longestName())) {
+                spec.remove(o);
+                spec.addOption(o.toBuilder().hidden(false).scopeType(CommandLine.ScopeType.LOCAL).build());
+            }
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            offerGlobalOptions(sub, global);
+        }
     }
 }

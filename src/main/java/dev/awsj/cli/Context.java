@@ -48,6 +48,14 @@ public final class Context implements AutoCloseable {
         this.options = options;
     }
 
+    /**
+     * A context for one line of {@code awsj run}: these streams, this environment, and a fresh
+     * parser target of the same kind of global options.
+     */
+    public Context forLine(InputStream in, OutputStream stdout, OutputStream stderr) {
+        return new Context(in, stdout, stderr, env, options.fresh());
+    }
+
     public InputStream stdin() {
         return stdin;
     }

@@ -40,6 +40,7 @@ public class GlobalOptions {
     public String endpointUrl;
 
     @Option(names = "--output", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FORMAT",
+            completionCandidates = OutputFormats.class,
             description = "json (default), text, table, yaml or off")
     public String output;
 
@@ -76,8 +77,38 @@ public class GlobalOptions {
     public Integer cliConnectTimeout;
 
     @Option(names = "--color", scope = ScopeType.INHERIT, hidden = true, paramLabel = "on|off|auto",
+            completionCandidates = ColorModes.class,
             description = "colour in table output")
     public String color;
+
+    private static final List<String> COLOR_MODES = List.of("on", "off", "auto");
+
+    /** What completion offers after --output. */
+    static final class OutputFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return OutputWriter.FORMATS.iterator();
+        }
+    }
+
+    /** What completion offers after --color. */
+    static final class ColorModes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return COLOR_MODES.iterator();
+        }
+    }
+
+    /** A new, empty object of the same kind, for another command line. */
+    GlobalOptions fresh() {
+        try {
+            var c = getClass().getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot make " + getClass().getName(), e);
+        }
+    }
 
     /** The global options as picocli declares them, in declaration order. */
     public List<OptionSpec> specs() {
@@ -112,7 +143,7 @@ public class GlobalOptions {
         if (output != null && !OutputWriter.FORMATS.contains(output.toLowerCase(Locale.ROOT))) {
             throw AwsjException.usage("Bad value for --output: \"" + output + "\". Use json, text, table, yaml or off.");
         }
-        if (color != null && !Set.of("on", "off", "auto").contains(color)) {
+        if (color != null && !COLOR_MODES.contains(color)) {
             throw AwsjException.usage("Bad value for --color: \"" + color + "\". Use on, off or auto.");
         }
         if (query != null) {

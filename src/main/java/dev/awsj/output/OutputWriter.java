@@ -31,7 +31,7 @@ public final class OutputWriter {
             .without(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** The values of {@code --output}, AWS_DEFAULT_OUTPUT and the profile's {@code output}. */
-    public static final java.util.Set<String> FORMATS = java.util.Set.of("json", "text", "table", "yaml", "yaml-stream", "off");
+    public static final java.util.List<String> FORMATS = java.util.List.of("json", "text", "table", "yaml", "yaml-stream", "off");
 
     private final PrintStream out;
     private final String format;

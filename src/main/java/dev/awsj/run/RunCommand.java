@@ -174,8 +174,7 @@ public final class RunCommand implements Callable<Integer> {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream noInput = new ByteArrayInputStream(new byte[0]);
-        Map<String, String> env = ctx.env();
-        Context lineCtx = new Context(noInput, out, err, env);
+        Context lineCtx = ctx.forLine(noInput, out, err);
         lineCtx.inheritOptions(inherited);
         lineCtx.shareClients(clients::factoryFor);
         int code;

@@ -64,8 +64,12 @@ public final class CommandReference {
 
     /** Relative path → content: {@code commands/*.md} and {@code man/man1/*.1}. */
     public static Map<String, String> generate() {
-        Context ctx = new Context(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream(), Map.of("AWSJ_FULL_TREE", Awsj.FULL_TREE));
+        return generate(new Context(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new ByteArrayOutputStream(), Map.of("AWSJ_FULL_TREE", Awsj.FULL_TREE)));
+    }
+
+    /** The pages for the command model of {@code ctx}. */
+    public static Map<String, String> generate(Context ctx) {
         CommandLine root = Awsj.commandLine(ctx, new String[0]);
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(WIDTH);
