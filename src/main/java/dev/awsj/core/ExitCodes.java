@@ -1,6 +1,6 @@
 package dev.awsj.core;
 
-/** The exit codes of DESIGN.md §5, the same meanings as the AWS CLI's. */
+/** The exit codes of docs/exit-codes.md, the same meanings as the AWS CLI's. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** s3: one or more transfers failed. */

@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * Any SDK object to JSON and back, walking {@link SdkPojo#sdkFields()} by member name: the shape
- * the AWS CLI prints (DESIGN.md §4) — wire member names, ISO-8601 timestamps, base64 blobs, enum
+ * the AWS CLI prints (docs/architecture.md, "The contract") — wire member names, ISO-8601 timestamps, base64 blobs, enum
  * string values, no nulls, no lists or maps the service did not return, no response metadata.
  */
 public final class SdkJson {

@@ -19,7 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
-/** Every exit code of DESIGN.md §5 that an in-process run can provoke (130 is in LauncherIT). */
+/** Every exit code of docs/exit-codes.md that an in-process run can provoke (130 is in LauncherIT). */
 class ExitCodesTest {
 
     private static void assertOneLine(Result r) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The safety rules of DESIGN.md §2, each one a test: no half-written download, no multipart
+ * The safety rules of docs/s3-transfers.md, each one a test: no half-written download, no multipart
  * upload left open after a failure, no key written outside the destination folder.
  */
 class S3SafetyTest {
