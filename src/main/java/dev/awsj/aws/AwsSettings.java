@@ -152,7 +152,11 @@ public final class AwsSettings {
      * AWS_ENDPOINT_URL > profile {@code endpoint_url}. Empty means the SDK's default.
      */
     public Optional<URI> endpoint(String serviceEnvName) {
-        String e = global.endpointUrl();
+        return endpoint(global.endpointUrl(), serviceEnvName);
+    }
+
+    private Optional<URI> endpoint(String option, String serviceEnvName) {
+        String e = option;
         if (e == null) {
             e = env("AWS_ENDPOINT_URL_" + serviceEnvName.toUpperCase(Locale.ROOT));
         }
@@ -178,25 +182,11 @@ public final class AwsSettings {
     }
 
     /**
-     * The STS endpoint for assuming roles: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's
-     * endpoint_url; empty for STS's own. {@code --endpoint-url} does not apply (as in aws).
+     * The STS endpoint for assuming roles: as {@link #endpoint} but without {@code --endpoint-url},
+     * which is meant for the command's own service (as in aws). Empty for STS's own.
      */
     public Optional<URI> stsEndpoint() {
-        String e = env("AWS_ENDPOINT_URL_STS");
-        if (e == null) {
-            e = env("AWS_ENDPOINT_URL");
-        }
-        if (e == null) {
-            e = profileProperty("endpoint_url").orElse(null);
-        }
-        if (e == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(URI.create(e));
-        } catch (IllegalArgumentException ex) {
-            throw AwsjException.config("Bad STS endpoint URL \"" + e + "\": give a URL such as http://127.0.0.1:8080");
-        }
+        return endpoint(null, "STS");
     }
 
     /** json (default), text, table, yaml or off: {@code --output} > AWS_DEFAULT_OUTPUT > profile. */
