@@ -19,11 +19,12 @@ trap 'rm -rf "$work"' EXIT
 column() { awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) c = i; next }
                                  c && NF { sub(/\r$/, "", $c); print $c }' "$contacts"; }
 
-# awsj run - reads command lines on stdin and runs them in parallel in one process, printing one
+# awsj run --parallel 8 - reads command lines on stdin and runs up to 8 at once in one process (the
+# lines are independent: one topic or subscription each), printing one
 # {"Line":N,"ExitCode":C,"Output":…,"Error":…} a line in input order: no JVM start per contact.
 # Any line that failed is shown on stderr, and the script stops.
 run() {
-  "$awsj" run - > "$work/run.jsonl" || {
+  "$awsj" run --parallel 8 - > "$work/run.jsonl" || {
     jq -r 'select(.ExitCode != 0) | "line \(.Line): \(.Error // .Output)"' "$work/run.jsonl" >&2
     exit 1
   }

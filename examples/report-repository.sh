@@ -44,9 +44,9 @@ jq -r --arg base "$base" '
 "$awsj" s3 cp "$work/index.html" "s3://$reports/index.html" --acl public-read --only-show-errors >/dev/null
 
 # 5. Every linked report and the index made public-read (also reports uploaded earlier without it;
-#    some emulators ignore --acl on upload), all in one awsj process: `awsj run -` runs the command
-#    lines of its stdin in parallel.
+#    some emulators ignore --acl on upload), all in one awsj process: `awsj run --parallel 8 -` runs
+#    the (independent) command lines of its stdin up to 8 at once.
 jq -r --arg b "$reports" '((.Contents // [])[].Key, "index.html") | "s3 set-acl --acl public-read \("s3://\($b)/\(.)" | @sh)"' \
-  "$work/listing.json" | "$awsj" run - >/dev/null
+  "$work/listing.json" | "$awsj" run --parallel 8 - >/dev/null
 
 echo "${base}index.html"

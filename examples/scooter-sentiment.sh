@@ -43,12 +43,12 @@ jq -r 'select(.Sentiment) | "\(.Line)\t\(.Sentiment)"' "$work/sentiment.jsonl" |
   > "$work/sentiment.tsv"
 
 # 3. Is there a scooter in each image? One detect-labels a request, all run by one awsj process in
-#    parallel (awsj run -), each printing {"Scooter": true|false}.
+#    parallel (awsj run --parallel 8 -), each printing {"Scooter": true|false}.
 column image > "$work/images.tsv"
 jq -R -r --arg prefix "$prefix" --arg q "{Scooter: contains(Labels[].Name, 'Scooter')}" '
     split("\t")[1] as $image |
     "rekognition detect-labels --min-confidence 80 --image \($prefix + $image | @sh) --query \($q | @sh)"' \
-  "$work/images.tsv" | "$awsj" run - > "$work/labels.jsonl" || true
+  "$work/images.tsv" | "$awsj" run --parallel 8 - > "$work/labels.jsonl" || true
 jq -r 'select(.ExitCode != 0) | "image \(.Line): \(.Error // .Output)"' "$work/labels.jsonl" >&2
 jq -r '"\(.Output.Scooter? // false)"' "$work/labels.jsonl" | paste "$work/images.tsv" - |
   awk -F'\t' '$3 == "true" { print $1 }' > "$work/scooters"

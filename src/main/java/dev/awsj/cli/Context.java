@@ -27,6 +27,7 @@ public final class Context implements AutoCloseable {
     private final GlobalOptions options;
     private Map<String, String> inheritedOptions = Map.of();
     private Function<AwsSettings, ClientFactory> sharedClients;
+    private boolean runLine;
     private GlobalSettings global;
     private AwsSettings settings;
     private ClientFactory clients;
@@ -53,7 +54,14 @@ public final class Context implements AutoCloseable {
      * parser target of the same kind of global options.
      */
     public Context forLine(InputStream in, OutputStream stdout, OutputStream stderr) {
-        return new Context(in, stdout, stderr, env, options.fresh());
+        Context line = new Context(in, stdout, stderr, env, options.fresh());
+        line.runLine = true;
+        return line;
+    }
+
+    /** Whether this context runs one line of {@code awsj run}. */
+    public boolean isRunLine() {
+        return runLine;
     }
 
     public InputStream stdin() {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
@@ -38,8 +40,11 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs awsj command lines read from FILE (or stdin for -), one a line, written as on the command line "
                     + "without 'awsj' (quotes and backslashes as in a shell; blank lines and # comments skipped).",
-            "Lines run in parallel; each result is printed as one JSON line, in input order: "
-                    + "{\"Line\":N,\"ExitCode\":C,\"Output\":<its JSON, or text>,\"Error\":\"<its stderr>\"}.",
+            "Lines run one after another, as in a script; --parallel N runs up to N independent lines at once. "
+                    + "Each result is printed as one JSON line, in input order: "
+                    + "{\"Line\":N,\"ExitCode\":C,\"Output\":<its JSON, or text>,\"Error\":\"<its stderr>\"} "
+                    + "(\"OutputBase64\" instead of \"Output\" when a line printed bytes that are not UTF-8 text).",
+            "A line cannot itself be 'run'.",
             "Global options given before 'run' apply to every line that does not give its own.",
             "The exit code is the highest of the lines' exit codes."})
 public final class RunCommand implements Callable<Integer> {
@@ -57,9 +62,13 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The file of command lines; - reads stdin.")
     String file;
 
+    /** The most lines that may run at once: each holds a thread and its output until printed. */
+    static final int MAX_PARALLEL = 64;
+
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Lines run at the same time (default: 4 per processor, for I/O-bound calls).")
-    Integer parallel;
+            description = "Run up to N lines at the same time (1 to " + MAX_PARALLEL + "; default 1: in order, "
+                    + "each line after the one before it ends). Only for lines that do not depend on each other.")
+    int parallel = 1;
 
     public RunCommand(Context ctx, LineRunner runner) {
         this.ctx = ctx;
@@ -71,38 +80,47 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** What one line did: its number, exit code, stdout and stderr. */
-    record Result(int line, int exitCode, String out, String err) {
+    record Result(int line, int exitCode, byte[] out, String err) {
     }
 
     @Override
     public Integer call() throws Exception {
-        int workers = parallel != null ? parallel : Runtime.getRuntime().availableProcessors() * 4;
-        if (workers < 1) {
-            throw AwsjException.usage("--parallel takes a number of 1 or more: " + workers);
+        if (ctx.isRunLine()) {
+            throw AwsjException.usage("awsj run cannot be used inside awsj run");
+        }
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw AwsjException.usage("--parallel takes a number from 1 to " + MAX_PARALLEL + ": " + parallel);
         }
         List<Line> lines = parse(read());
         Map<String, String> inherited = givenGlobalOptions();
         int worst = ExitCodes.OK;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, lines.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, lines.size())), r -> {
             Thread t = new Thread(r, "awsj-run");
             t.setDaemon(true);
             return t;
         });
         try (SharedClients clients = new SharedClients(ctx.err())) {
-            List<Future<Result>> results = new ArrayList<>();
+            // At most `parallel` lines are submitted and not yet printed: results leave in input order.
+            Deque<Future<Result>> window = new ArrayDeque<>();
             for (Line line : lines) {
-                results.add(pool.submit(() -> execute(line, inherited, clients)));
+                if (window.size() == parallel) {
+                    worst = Math.max(worst, print(get(window.removeFirst())));
+                }
+                window.addLast(pool.submit(() -> execute(line, inherited, clients)));
             }
-            for (Future<Result> f : results) {
-                Result r = get(f);
-                worst = Math.max(worst, r.exitCode());
-                ctx.out().println(ResultJson.line(r));
-                ctx.out().flush();
+            while (!window.isEmpty()) {
+                worst = Math.max(worst, print(get(window.removeFirst())));
             }
         } finally {
             pool.shutdownNow();
         }
         return worst;
+    }
+
+    private int print(Result r) {
+        ctx.out().println(ResultJson.line(r));
+        ctx.out().flush();
+        return r.exitCode();
     }
 
     private static Result get(Future<Result> f) throws InterruptedException {
@@ -168,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private Result execute(Line line, Map<String, String> inherited, SharedClients clients) {
         if (line.splitError() != null) {
-            return new Result(line.number(), ExitCodes.USAGE, "", "awsj: error: line " + line.number() + ": "
+            return new Result(line.number(), ExitCodes.USAGE, new byte[0], "awsj: error: line " + line.number() + ": "
                     + line.splitError() + "\n");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -184,6 +202,6 @@ public final class RunCommand implements Callable<Integer> {
             code = ExitCodes.OTHER;
             err.writeBytes(("awsj: " + e + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new Result(line.number(), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(line.number(), code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 }

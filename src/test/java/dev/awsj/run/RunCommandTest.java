@@ -1,5 +1,6 @@
 package dev.awsj.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +134,61 @@ class RunCommandTest {
         JsonNode inRun = lines(AwsjRun.run(env, (line + "\n").getBytes(StandardCharsets.UTF_8), "run", "-")).get(0);
         assertEquals(alone.exitCode(), inRun.get("ExitCode").asInt(), inRun.toString());
         assertEquals(alone.err().strip(), inRun.get("Error").asText().strip());
+    }
+
+    @Test
+    void linesRunInOrderByDefaultSoAScriptMeansWhatItSays() throws Exception {
+        String prefix = "seq-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            // Each head-bucket needs the mb of the line before it to have finished.
+            script.append("s3 mb s3://").append(prefix).append(i).append('\n');
+            script.append("s3api head-bucket --bucket ").append(prefix).append(i).append('\n');
+        }
+        Result r = AwsjRun.run(env, script.toString().getBytes(StandardCharsets.UTF_8), "run", "-");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<JsonNode> results = lines(r);
+        assertEquals(20, results.size());
+        for (JsonNode n : results) {
+            assertEquals(0, n.get("ExitCode").asInt(), n.toString());
+        }
+    }
+
+    @Test
+    void aLineCannotItselfBeRun() throws Exception {
+        Result r = AwsjRun.run(env, "sns list-topics\nrun -\n".getBytes(StandardCharsets.UTF_8), "run", "-");
+        assertEquals(252, r.exitCode(), r.toString());
+        List<JsonNode> results = lines(r);
+        assertEquals(0, results.get(0).get("ExitCode").asInt(), results.get(0).toString());
+        assertEquals(252, results.get(1).get("ExitCode").asInt(), results.get(1).toString());
+        assertTrue(results.get(1).get("Error").asText().contains("awsj run cannot be used inside awsj run"), results.get(1).toString());
+    }
+
+    @Test
+    void parallelIsBounded() {
+        for (String n : List.of("0", "65")) {
+            Result r = AwsjRun.run(env, "sns list-topics\n".getBytes(StandardCharsets.UTF_8), "run", "--parallel", n, "-");
+            assertEquals(252, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("--parallel takes a number from 1 to 64"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void bytesThatAreNotTextArriveWholeAsBase64(@TempDir Path dir) throws Exception {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        String bucket = "bin-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(0, AwsjRun.run(env, "s3", "mb", "s3://" + bucket).exitCode());
+        Path file = Files.write(dir.resolve("all.bin"), bytes);
+        assertEquals(0, AwsjRun.run(env, "s3", "cp", file.toString(), "s3://" + bucket + "/all.bin").exitCode());
+        Result r = AwsjRun.run(env, ("s3 cat s3://" + bucket + "/all.bin\n").getBytes(StandardCharsets.UTF_8), "run", "-");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode line = lines(r).get(0);
+        assertFalse(line.has("Output"), line.toString());
+        assertArrayEquals(bytes, java.util.Base64.getDecoder().decode(line.get("OutputBase64").asText()));
     }
 
     @Test
