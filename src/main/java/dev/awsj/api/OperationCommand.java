@@ -103,6 +103,10 @@ public final class OperationCommand implements Callable<Integer> {
             ctx.out().println(OutputWriter.json(skeleton(op.newBuilder(), 0)));
             return 0;
         }
+        if (op.kind() == Operation.Kind.OUTPUT_STREAM && !pr.hasMatchedPositional(0)) {
+            throw AwsjException.usage("the following arguments are required: outfile (where the response body is written;"
+                    + " - for stdout)");
+        }
         SdkPojo builder = op.newBuilder();
         if (pr.hasMatchedOption(INPUT_JSON)) {
             String raw = ParameterValues.load(pr.matchedOptionValue(INPUT_JSON, ""), INPUT_JSON);

@@ -145,4 +145,13 @@ class S3ApiTest {
         assertEquals(252, r.exitCode(), r.toString());
         assertTrue(r.err().contains("the following arguments are required: --bucket"), r.err());
     }
+
+    @Test
+    void getObjectWithoutAnOutfileIsABadCommandLine() {
+        Result r = AwsjRun.run(env, "s3api", "get-object", "--bucket", bucket, "--key", "k");
+        assertEquals(252, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("the following arguments are required: outfile"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+    }
 }
