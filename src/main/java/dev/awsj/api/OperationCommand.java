@@ -42,7 +42,8 @@ public final class OperationCommand implements Callable<Integer> {
     private final Operation op;
     private MemberOptions members;
     private CommandSpec spec;
-    private boolean paginated;
+    /** The paging options; null when the operation does not page. */
+    private Pagination pages;
 
     private OperationCommand(Context ctx, Operation op) {
         this.ctx = ctx;
@@ -71,6 +72,11 @@ public final class OperationCommand implements Callable<Integer> {
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
                 + (op.paginated() ? " Pages are fetched and merged." : ""));
+        if (op.paginated()) {
+            // Before the members: a paging option wins over a member of the same name, as in aws.
+            cmd.pages = new Pagination();
+            spec.addMixin("pagination", CommandSpec.forAnnotatedObject(cmd.pages));
+        }
         cmd.members = MemberOptions.addTo(spec, op, ctx.options().names());
         if (op.kind() == Operation.Kind.INPUT_STREAM && !spec.optionsMap().containsKey("--body")) {
             spec.addOption(OptionSpec.builder("--body").type(String.class).paramLabel("<file>")
@@ -79,15 +85,6 @@ public final class OperationCommand implements Callable<Integer> {
         if (op.kind() == Operation.Kind.OUTPUT_STREAM) {
             spec.addPositional(PositionalParamSpec.builder().paramLabel("outfile").type(String.class).arity("1")
                     .description("(file, required) Where the response body is written; - for stdout.").build());
-        }
-        cmd.paginated = op.paginated();
-        if (cmd.paginated) {
-            spec.addOption(OptionSpec.builder("--max-items").type(Integer.class).paramLabel("<integer>")
-                    .description("(integer) The most items to print; a NextToken is printed to continue.").build());
-            spec.addOption(OptionSpec.builder("--page-size").type(Integer.class).paramLabel("<integer>")
-                    .description("(integer) Items asked for in each call.").build());
-            spec.addOption(OptionSpec.builder("--starting-token").type(String.class).paramLabel("<string>")
-                    .description("(string) The NextToken of an earlier --max-items run.").build());
         }
         spec.addOption(OptionSpec.builder(INPUT_JSON).type(String.class).paramLabel("<json>")
                 .description("(string) The whole request as JSON, or file://request.json. Options given as well win.").build());
@@ -117,23 +114,13 @@ public final class OperationCommand implements Callable<Integer> {
         checkRequired((SdkPojo) request);
         Object client = ctx.clients().client(op.service());
         JsonNode result;
-        if (paginated) {
-            Paginator p = new Paginator(builder, req -> invoke(client, req, pr), ctx.global().noPaginate(),
-                    intOption(pr, "--max-items"), intOption(pr, "--page-size"), pr.matchedOptionValue("--starting-token", null));
-            result = p.run();
+        if (pages != null) {
+            result = pages.fetchAny(ctx, builder, req -> invoke(client, req, pr));
         } else {
             result = SdkJson.toJson((SdkPojo) invoke(client, request, pr));
         }
         ctx.output().write(result);
         return 0;
-    }
-
-    private static Integer intOption(ParseResult pr, String name) {
-        Integer v = pr.matchedOptionValue(name, null);
-        if (v != null && v < 1) {
-            throw AwsjException.usage("Bad value for " + name + ": " + v + " (give a whole number of 1 or more)");
-        }
-        return v;
     }
 
     /** Refuses a request that lacks a member the model marks required, before any network call. */

@@ -24,7 +24,9 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * are concatenated, the continuation tokens dropped. Tokens are paired by the model's names
  * ({@code NextToken}→{@code NextToken}, {@code NextContinuationToken}→{@code ContinuationToken},
  * {@code NextKeyMarker}→{@code KeyMarker}, …). {@code --max-items} stops early and prints a
- * {@code NextToken} that {@code --starting-token} resumes from.
+ * {@code NextToken} that {@code --starting-token} resumes from. A page token given as a request
+ * member ({@code --next-token}, {@code --marker}, …) turns paging off, as in aws: one page, as it came.
+ * Commands reach it through {@link Pagination}.
  */
 final class Paginator {
     private static final Set<String> LIMIT_MEMBERS = Set.of(
@@ -40,7 +42,9 @@ final class Paginator {
             "ListBucketsRequest", Set.of("Owner", "Prefix"),
             "ListObjectsRequest", Set.of("RequestCharged", "Prefix"),
             "ListObjectsV2Request", Set.of("RequestCharged", "Prefix"),
-            "ListObjectVersionsRequest", Set.of("RequestCharged", "Prefix"));
+            "ListObjectVersionsRequest", Set.of("RequestCharged", "Prefix"),
+            // awsj pages ListLanguages (aws does not) and keeps the one-page member aws prints.
+            "ListLanguagesRequest", Set.of("DisplayLanguageCode"));
 
     private final SdkPojo builder;
     private final Function<Object, Object> call;
@@ -48,6 +52,8 @@ final class Paginator {
     private final Integer maxItems;
     private final Integer pageSize;
     private final String startingToken;
+    /** Set when the first response shows the request already held a page token: one page, as is. */
+    private boolean onePage;
 
     Paginator(SdkPojo builder, Function<Object, Object> call, boolean firstPageOnly, Integer maxItems,
             Integer pageSize, String startingToken) {
@@ -61,7 +67,7 @@ final class Paginator {
 
     JsonNode run() {
         JsonNode result = runPages();
-        return firstPageOnly ? result : keepResultMembers(result);
+        return firstPageOnly || onePage ? result : keepResultMembers(result);
     }
 
     /** Result lists, the kept non-aggregate members and NextToken; Rekognition's Get* jobs keep all. */
@@ -90,6 +96,15 @@ final class Paginator {
             requestFields.values().stream().filter(f -> LIMIT_MEMBERS.contains(f.memberName())).findFirst()
                     .ifPresent(f -> f.set(builder, convertInt(f, pageSize)));
         }
+        Set<String> given = new java.util.HashSet<>();
+        if (startingToken == null) {
+            Object asGiven = ((Buildable) builder).build();
+            requestFields.forEach((name, f) -> {
+                if (f.getValueOrDefault(asGiven) != null) {
+                    given.add(name);
+                }
+            });
+        }
         int skip = startingToken == null ? 0 : applyStartingToken(requestFields);
         ObjectNode merged = null;
         Map<String, String> pairs = null;
@@ -104,6 +119,10 @@ final class Paginator {
             ObjectNode page = SdkJson.toJson(response);
             if (pairs == null) {
                 pairs = tokenPairs(response, requestFields);
+                if (pairs.values().stream().anyMatch(given::contains)) {
+                    onePage = true;
+                    return page;
+                }
             }
             Map<String, String> current = currentTokens((SdkPojo) request, requestFields, pairs);
             Map<String, String> next = nextTokens(page, pairs);

@@ -6,9 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -20,7 +25,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
 public final class AwsSettings {
     private final GlobalSettings global;
     private final Map<String, String> env;
+    private static final Pattern LINE = Pattern.compile("(.*) on line (\\d+)\\.?", Pattern.DOTALL);
     private ProfileFile profileFile;
+    private ProfileFile credentialsProfiles;
+    private ProfileFile configProfiles;
 
     public AwsSettings(GlobalSettings global, Map<String, String> env) {
         this.global = global;
@@ -71,29 +79,49 @@ public final class AwsSettings {
         return Path.of(f);
     }
 
-    /** The config and credentials files merged, as the SDK reads them; missing files are empty. */
+    /**
+     * The config and credentials files merged, as the SDK reads them; missing files are empty. This
+     * is the one reader of the files: every command, {@code configure get} and {@code list} included,
+     * sees the values through it (a later duplicate section wins, the credentials file over the config
+     * file; see docs/configuration.md).
+     */
     public synchronized ProfileFile profileFile() {
         if (profileFile == null) {
-            ProfileFile.Aggregator agg = ProfileFile.aggregator();
-            addFile(agg, credentialsFile(), ProfileFile.Type.CREDENTIALS);
-            addFile(agg, configFile(), ProfileFile.Type.CONFIGURATION);
-            profileFile = agg.build();
+            profileFile = ProfileFile.aggregator().addFile(credentialsProfiles()).addFile(configProfiles()).build();
         }
         return profileFile;
     }
 
-    private static void addFile(ProfileFile.Aggregator agg, Path file, ProfileFile.Type type) {
+    private synchronized ProfileFile credentialsProfiles() {
+        if (credentialsProfiles == null) {
+            credentialsProfiles = read(credentialsFile(), ProfileFile.Type.CREDENTIALS);
+        }
+        return credentialsProfiles;
+    }
+
+    private synchronized ProfileFile configProfiles() {
+        if (configProfiles == null) {
+            configProfiles = read(configFile(), ProfileFile.Type.CONFIGURATION);
+        }
+        return configProfiles;
+    }
+
+    private static ProfileFile read(Path file, ProfileFile.Type type) {
         if (!Files.isRegularFile(file)) {
-            return;
+            return ProfileFile.aggregator().build();
         }
         if (!Files.isReadable(file)) {
             throw AwsjException.config("Unable to read the " + (type == ProfileFile.Type.CREDENTIALS ? "credentials" : "config")
                     + " file " + file + ": permission denied");
         }
         try {
-            agg.addFile(ProfileFile.builder().content(file).type(type).build());
+            return ProfileFile.builder().content(file).type(type).build();
         } catch (RuntimeException e) {
-            throw AwsjException.config("Unable to parse " + file + ": " + e.getMessage());
+            // The SDK says "... on line N": report it as path:N: ..., as configure set does.
+            String m = String.valueOf(e.getMessage());
+            Matcher line = LINE.matcher(m);
+            throw AwsjException.config(line.matches() ? file + ":" + line.group(2) + ": " + line.group(1)
+                    : "Unable to parse " + file + ": " + m);
         }
     }
 
@@ -104,26 +132,41 @@ public final class AwsSettings {
 
     /** A property of the selected profile. */
     public Optional<String> profileProperty(String key) {
-        return profile().flatMap(p -> p.property(key)).map(String::trim).filter(s -> !s.isEmpty());
+        return profileValue(profileName(), key).map(String::trim).filter(s -> !s.isEmpty());
     }
 
     /**
-     * A nested property such as {@code s3 = \n  addressing_style = path}, which the SDK keeps as the
-     * multi-line value of {@code s3}.
+     * A property of a named profile as the SDK reads it, an empty value included; a nested key is
+     * {@code s3.addressing_style}.
+     */
+    public Optional<String> profileValue(String profile, String key) {
+        return profileFile().profile(profile).flatMap(p -> p.property(key));
+    }
+
+    /**
+     * A nested property such as {@code s3 = \n  addressing_style = path}, which the SDK keeps as
+     * {@code s3.addressing_style} (merged over duplicate sections, as the SDK merges them).
      */
     public Optional<String> profileSubProperty(String section, String key) {
-        Optional<String> block = profile().flatMap(p -> p.property(section));
-        if (block.isEmpty()) {
-            return Optional.empty();
+        return profileProperty(section + "." + key);
+    }
+
+    /** The file a profile's property is read from: the credentials file (which wins), the config file, or none. */
+    public Optional<Path> propertySource(String profile, String key) {
+        if (credentialsProfiles().profile(profile).flatMap(p -> p.property(key)).isPresent()) {
+            return Optional.of(credentialsFile());
         }
-        for (String line : block.get().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && line.substring(0, eq).trim().equals(key)) {
-                String v = line.substring(eq + 1).trim();
-                return v.isEmpty() ? Optional.empty() : Optional.of(v);
-            }
+        if (configProfiles().profile(profile).flatMap(p -> p.property(key)).isPresent()) {
+            return Optional.of(configFile());
         }
         return Optional.empty();
+    }
+
+    /** The profile names of the config file, then those only the credentials file has, in file order. */
+    public List<String> profileNames() {
+        Set<String> names = new LinkedHashSet<>(configProfiles().profiles().keySet());
+        names.addAll(credentialsProfiles().profiles().keySet());
+        return List.copyOf(names);
     }
 
     /** The region, or empty when none is set anywhere. */

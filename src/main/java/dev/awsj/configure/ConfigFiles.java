@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The pair of files {@code aws} keeps: secrets in the credentials file under {@code [NAME]},
- * everything else in the config file under {@code [default]} or {@code [profile NAME]}. Reads both,
- * and writes each change atomically to the file it belongs in.
+ * The pair of files {@code aws} keeps, for writing: secrets in the credentials file under
+ * {@code [NAME]}, everything else in the config file under {@code [default]} or {@code [profile NAME]},
+ * each change written atomically to the file it belongs in, where the SDK reads it. Values are read
+ * through {@code aws.AwsSettings}, the SDK's parser, never from here.
  */
 public final class ConfigFiles {
     /** The keys that only ever go to the credentials file. */
@@ -69,7 +67,7 @@ public final class ConfigFiles {
     }
 
     /** The config file's section for a profile: {@code default} or {@code profile NAME}. */
-    public static String configSection(String profile) {
+    private static String configSection(String profile) {
         return profile.equals("default") ? "default" : "profile " + profile;
     }
 
@@ -78,35 +76,12 @@ public final class ConfigFiles {
     }
 
     /**
-     * A profile's value: secrets from the credentials file first (then the config file, where some
-     * people keep them), everything else from the config file.
+     * The config file section a profile's values are written to: {@code [profile NAME]}, or for the
+     * default profile {@code [default]}, unless the file has {@code [profile default]}, which the
+     * SDK then reads instead.
      */
-    public Optional<String> get(String profile, String key) {
-        if (isSecret(key)) {
-            Optional<String> v = credentials().get(profile, key);
-            return v.isPresent() ? v : configGet(profile, key);
-        }
-        return configGet(profile, key);
-    }
-
-    private Optional<String> configGet(String profile, String key) {
-        Optional<String> v = config().get(configSection(profile), key);
-        if (v.isEmpty() && profile.equals("default")) {
-            v = config().get("profile default", key);
-        }
-        return v;
-    }
-
-    public Optional<String> get(String profile, String parent, String key) {
-        return config().get(configSection(profile), parent, key);
-    }
-
-    /** Where a profile's value was found, for {@code configure list}: the file's path, or empty. */
-    public Optional<Path> whereIs(String profile, String key) {
-        if (isSecret(key) && credentials().get(profile, key).isPresent()) {
-            return Optional.of(credentialsPath);
-        }
-        return configGet(profile, key).isPresent() ? Optional.of(configPath) : Optional.empty();
+    private String section(String profile) {
+        return profile.equals("default") && config().hasSection("profile default") ? "profile default" : configSection(profile);
     }
 
     /** Both files must parse before either is written: a broken setup is reported, not made worse. */
@@ -122,7 +97,7 @@ public final class ConfigFiles {
             credentials().set(profile, key, value);
             writer.write(credentialsPath, credentials().toBytes());
         } else {
-            config().set(configSection(profile), key, value);
+            config().set(section(profile), key, value);
             writer.write(configPath, config().toBytes());
         }
     }
@@ -130,7 +105,7 @@ public final class ConfigFiles {
     /** Sets a nested value ({@code s3.max_concurrent_requests}) in the config file. */
     public void set(String profile, String parent, String key, String value) {
         checkBoth();
-        config().set(configSection(profile), parent, key, value);
+        config().set(section(profile), parent, key, value);
         writer.write(configPath, config().toBytes());
     }
 
@@ -144,7 +119,7 @@ public final class ConfigFiles {
                 credentials().set(profile, e.getKey(), e.getValue());
                 creds = true;
             } else {
-                config().set(configSection(profile), e.getKey(), e.getValue());
+                config().set(section(profile), e.getKey(), e.getValue());
                 conf = true;
             }
         }
@@ -154,22 +129,5 @@ public final class ConfigFiles {
         if (conf) {
             writer.write(configPath, config().toBytes());
         }
-    }
-
-    /** Every profile name of both files: the config file's first, in file order, then the rest. */
-    public List<String> profiles() {
-        List<String> names = new ArrayList<>();
-        for (String s : config().sections()) {
-            String name = s.equals("default") ? "default" : s.startsWith("profile ") ? s.substring(8).trim() : null;
-            if (name != null && !name.isEmpty() && !names.contains(name)) {
-                names.add(name);
-            }
-        }
-        for (String s : credentials().sections()) {
-            if (!names.contains(s)) {
-                names.add(s);
-            }
-        }
-        return names;
     }
 }

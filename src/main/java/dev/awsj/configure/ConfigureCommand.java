@@ -27,7 +27,10 @@ public final class ConfigureCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /** The files of this run: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE or their defaults. */
+    /**
+     * The files of this run, for writing: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE or their
+     * defaults. Values are read through {@code ctx.settings()}, as every other command reads them.
+     */
     static ConfigFiles files(Context ctx) {
         return new ConfigFiles(ctx.settings().configFile(), ctx.settings().credentialsFile(), new AtomicFileWriter(ctx.err()));
     }
@@ -53,7 +56,7 @@ public final class ConfigureCommand implements Callable<Integer> {
         };
         Map<String, String> changes = new LinkedHashMap<>();
         for (String[] q : questions) {
-            Optional<String> current = files.get(profile, q[0]);
+            Optional<String> current = ctx.settings().profileValue(profile, q[0]);
             String shown = current.map(v -> q[2].isEmpty() ? v : mask(v)).orElse("None");
             String answer = prompter.ask(q[1] + " [" + shown + "]: ", q[2].equals("secret"));
             if (answer == null) {

@@ -1,12 +1,18 @@
 package dev.awsj.configure;
 
+import dev.awsj.aws.AwsSettings;
 import dev.awsj.cli.Context;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code awsj configure get KEY}: prints a value from the files; exit 1 when it is not set, as aws. */
+/**
+ * {@code awsj configure get KEY}: prints a value as every other command reads it (the SDK's view of
+ * both files, {@link AwsSettings}); exit 1 when it is not set, as aws.
+ */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Print one value from the config or credentials file (exit 1 when it is not set).",
             "KEY as for 'configure set': region, s3.max_concurrent_requests, profile.NAME.region, ..."})
@@ -22,22 +28,23 @@ final class ConfigureGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SettingName s = SettingName.parse(name, ctx.settings().profileName());
-        ConfigFiles files = ConfigureCommand.files(ctx);
-        Optional<String> v;
-        if (s.subKey() == null) {
-            v = files.get(s.profile(), s.key());
-            if (v.isEmpty() && !ConfigFiles.isSecret(s.key())) {
-                // Like aws, a profile's keys may also sit in the credentials file.
-                v = files.credentials().get(s.profile(), s.key());
-            }
-        } else {
-            v = files.get(s.profile(), s.key(), s.subKey());
-        }
+        AwsSettings settings = ctx.settings();
+        SettingName s = SettingName.parse(name, settings.profileName());
+        Optional<String> v = s.subKey() == null
+                ? settings.profileValue(s.profile(), s.key()).map(ConfigureGetCommand::block)
+                : settings.profileValue(s.profile(), s.key() + "." + s.subKey());
         if (v.isEmpty()) {
             return 1;
         }
         ctx.out().println(v.get());
         return 0;
+    }
+
+    /** A nested block ({@code s3 =} and indented lines) as its lines, without the indent. */
+    private static String block(String value) {
+        if (!value.contains("\n")) {
+            return value;
+        }
+        return Arrays.stream(value.split("\n")).map(String::trim).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
     }
 }

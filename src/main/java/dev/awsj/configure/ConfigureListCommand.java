@@ -1,7 +1,9 @@
 package dev.awsj.configure;
 
+import dev.awsj.aws.AwsSettings;
 import dev.awsj.cli.Context;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,16 +31,19 @@ final class ConfigureListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigFiles files = ConfigureCommand.files(ctx);
-        String profile = ctx.settings().profileName();
+        AwsSettings settings = ctx.settings();
+        String profile = settings.profileName();
+        // Every row first: a file that does not parse stops the command before anything is printed.
+        Row profileRow = profileRow();
+        Row[] keys = credentialRows(settings, profile);
+        Row region = regionRow(settings, profile);
         PrintStream out = ctx.out();
         print(out, "Name", new Row("Value", "Type", "Location"));
         print(out, "----", new Row("-----", "----", "--------"));
-        print(out, "profile", profileRow());
-        Row[] keys = credentialRows(files, profile);
+        print(out, "profile", profileRow);
         print(out, "access_key", keys[0]);
         print(out, "secret_key", keys[1]);
-        print(out, "region", regionRow(files, profile));
+        print(out, "region", region);
         return 0;
     }
 
@@ -58,31 +63,31 @@ final class ConfigureListCommand implements Callable<Integer> {
         return Row.notSet();
     }
 
-    private Row[] credentialRows(ConfigFiles files, String profile) {
+    /** A value of the profile as the SDK reads it, typed and located by the file it comes from. */
+    private static Optional<Row> fileRow(AwsSettings settings, String profile, String key, boolean secret) {
+        return settings.profileValue(profile, key).map(String::trim).filter(v -> !v.isEmpty()).map(v -> {
+            Path where = settings.propertySource(profile, key).orElseThrow();
+            String type = where.equals(settings.credentialsFile()) ? "shared-credentials-file" : "config-file";
+            return new Row(secret ? ConfigureCommand.mask(v) : v, type, where.toString());
+        });
+    }
+
+    private Row[] credentialRows(AwsSettings settings, String profile) {
         String key = ctx.env("AWS_ACCESS_KEY_ID");
         String secret = ctx.env("AWS_SECRET_ACCESS_KEY");
         if (ctx.global().profile() == null && key != null && secret != null) {
             return new Row[] {new Row(ConfigureCommand.mask(key), "env", "AWS_ACCESS_KEY_ID"),
                 new Row(ConfigureCommand.mask(secret), "env", "AWS_SECRET_ACCESS_KEY")};
         }
-        Optional<String> fileKey = files.credentials().get(profile, "aws_access_key_id");
-        Optional<String> fileSecret = files.credentials().get(profile, "aws_secret_access_key");
+        Optional<Row> fileKey = fileRow(settings, profile, "aws_access_key_id", true);
+        Optional<Row> fileSecret = fileRow(settings, profile, "aws_secret_access_key", true);
         if (fileKey.isPresent() && fileSecret.isPresent()) {
-            String where = files.credentialsPath().toString();
-            return new Row[] {new Row(ConfigureCommand.mask(fileKey.get()), "shared-credentials-file", where),
-                new Row(ConfigureCommand.mask(fileSecret.get()), "shared-credentials-file", where)};
+            return new Row[] {fileKey.get(), fileSecret.get()};
         }
-        String section = ConfigFiles.configSection(profile);
-        Optional<String> confKey = files.config().get(section, "aws_access_key_id");
-        Optional<String> confSecret = files.config().get(section, "aws_secret_access_key");
-        if (confKey.isPresent() && confSecret.isPresent()) {
-            String where = files.configPath().toString();
-            return new Row[] {new Row(ConfigureCommand.mask(confKey.get()), "config-file", where),
-                new Row(ConfigureCommand.mask(confSecret.get()), "config-file", where)};
-        }
-        String type = files.get(profile, "role_arn").isPresent() ? "assume-role"
-                : files.get(profile, "credential_process").isPresent() ? "custom-process"
-                : files.get(profile, "sso_session").isPresent() || files.get(profile, "sso_start_url").isPresent() ? "sso"
+        String type = settings.profileValue(profile, "role_arn").isPresent() ? "assume-role"
+                : settings.profileValue(profile, "credential_process").isPresent() ? "custom-process"
+                : settings.profileValue(profile, "sso_session").isPresent()
+                        || settings.profileValue(profile, "sso_start_url").isPresent() ? "sso"
                 : null;
         if (type != null) {
             try {
@@ -105,7 +110,8 @@ final class ConfigureListCommand implements Callable<Integer> {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private Row regionRow(ConfigFiles files, String profile) {
+    /** In the order {@link AwsSettings#regionIfSet} takes: the region every other command uses. */
+    private Row regionRow(AwsSettings settings, String profile) {
         if (ctx.global().region() != null) {
             return new Row(ctx.global().region(), "manual", "--region");
         }
@@ -114,10 +120,6 @@ final class ConfigureListCommand implements Callable<Integer> {
                 return new Row(ctx.env(v), "env", v);
             }
         }
-        Optional<String> r = files.config().get(ConfigFiles.configSection(profile), "region");
-        if (r.isPresent()) {
-            return new Row(r.get(), "config-file", files.configPath().toString());
-        }
-        return Row.notSet();
+        return fileRow(settings, profile, "region", false).orElse(Row.notSet());
     }
 }

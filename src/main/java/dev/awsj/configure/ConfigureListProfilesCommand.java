@@ -16,7 +16,7 @@ final class ConfigureListProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String p : ConfigureCommand.files(ctx).profiles()) {
+        for (String p : ctx.settings().profileNames()) {
             ctx.out().println(p);
         }
         return 0;

@@ -166,6 +166,24 @@ public final class IniFile {
         return -1;
     }
 
+    /**
+     * The header of the section {@code key} is read from when a section name repeats (the SDK merges
+     * the sections, a later value winning): the last one holding the key, else the last one.
+     */
+    private int headerIndex(String section, String key) {
+        int last = -1;
+        int holding = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isHeader(i) && sectionName(strip(lines.get(i)).trim()).equals(section)) {
+                last = i;
+                if (keyIndex(i, key) >= 0) {
+                    holding = i;
+                }
+            }
+        }
+        return holding >= 0 ? holding : last;
+    }
+
     /** Index of the first line after the section that starts at {@code header}. */
     private int sectionEnd(int header) {
         int i = header + 1;
@@ -186,20 +204,21 @@ public final class IniFile {
         return t.substring(t.indexOf('=') + 1).trim();
     }
 
-    /** Line index of a top-level key in a section, or -1. */
+    /** Line index of a top-level key in a section (the last, which the SDK reads, if it repeats), or -1. */
     private int keyIndex(int header, String key) {
         int end = sectionEnd(header);
+        int found = -1;
         for (int i = header + 1; i < end; i++) {
             if (!isBlankOrComment(i) && !isIndented(i) && key.equals(keyOf(lines.get(i)))) {
-                return i;
+                found = i;
             }
         }
-        return -1;
+        return found;
     }
 
     /** The value of {@code key} in {@code section}; a nested block's value is its lines joined by "\n". */
     public Optional<String> get(String section, String key) {
-        int h = headerIndex(section);
+        int h = headerIndex(section, key);
         if (h < 0) {
             return Optional.empty();
         }
@@ -256,7 +275,7 @@ public final class IniFile {
      */
     public void set(String section, String key, String value) {
         String line = key + " = " + value + newline;
-        int h = headerIndex(section);
+        int h = headerIndex(section, key);
         if (h < 0) {
             appendSection(section, List.of(line));
             return;
@@ -278,7 +297,7 @@ public final class IniFile {
     /** Sets a key of a nested block, {@code s3 =\n    max_concurrent_requests = 20}, as aws writes it. */
     public void set(String section, String parent, String key, String value) {
         String nestedLine = "    " + key + " = " + value + newline;
-        int h = headerIndex(section);
+        int h = headerIndex(section, parent);
         if (h < 0) {
             appendSection(section, List.of(parent + " =" + newline, nestedLine));
             return;
@@ -355,7 +374,7 @@ public final class IniFile {
 
     /** Removes a key from a section; false when it was not there. */
     public boolean remove(String section, String key) {
-        int h = headerIndex(section);
+        int h = headerIndex(section, key);
         int k = h < 0 ? -1 : keyIndex(h, key);
         if (k < 0) {
             return false;

@@ -1,17 +1,14 @@
 package dev.awsj.polly;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.api.MemberOptions;
+import dev.awsj.api.Pagination;
 import dev.awsj.cli.Context;
-import dev.awsj.json.SdkJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
-import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
 
 @Command(name = "describe-voices", mixinStandardHelpOptions = true,
         description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
@@ -23,6 +20,9 @@ final class DescribeVoicesCommand implements Callable<Integer> {
     String engine;
     @Option(names = "--include-additional-language-codes", description = "Also voices that speak the language as a second one.")
     boolean additional;
+
+    @Mixin
+    Pagination pages = new Pagination();
 
     @Mixin
     MemberOptions.Slot members = new MemberOptions.Slot();
@@ -39,19 +39,7 @@ final class DescribeVoicesCommand implements Callable<Integer> {
             b.includeAdditionalLanguageCodes(true);
         }
         members.applyTo(b);
-        if (ctx.global().noPaginate() || b.build().nextToken() != null) {
-            ctx.output().write(SdkJson.toJson(polly.describeVoices(b.build())));
-            return 0;
-        }
-        ObjectNode merged = SdkJson.MAPPER.createObjectNode();
-        ArrayNode voices = merged.putArray("Voices");
-        String token = null;
-        do {
-            DescribeVoicesResponse page = polly.describeVoices(b.nextToken(token).build());
-            SdkJson.toJson(page).path("Voices").forEach(voices::add);
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        ctx.output().write(merged);
+        ctx.output().write(pages.fetch(ctx, b, polly::describeVoices));
         return 0;
     }
 }

@@ -1,10 +1,10 @@
 package dev.awsj.sns;
 
+import dev.awsj.api.Pagination;
 import dev.awsj.cli.Context;
-import dev.awsj.json.SdkJson;
-import dev.awsj.textio.PagedJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicRequest;
@@ -21,6 +21,9 @@ final class ListSubscriptionsCommand implements Callable<Integer> {
     @Option(names = "--next-token", paramLabel = "TOKEN", description = "Start from this page token (as aws; prints the page's NextToken).")
     String nextToken;
 
+    @Mixin
+    Pagination pages = new Pagination();
+
     ListSubscriptionsCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -28,17 +31,10 @@ final class ListSubscriptionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnsClient sns = ctx.clients().client(SnsClient.class);
-        if (ctx.global().noPaginate() || nextToken != null) {
-            ctx.output().write(SdkJson.toJson(topicArn == null
-                    ? sns.listSubscriptions(b -> b.nextToken(nextToken))
-                    : sns.listSubscriptionsByTopic(b -> b.topicArn(topicArn).nextToken(nextToken))));
-            return 0;
-        }
         ctx.output().write(topicArn == null
-                ? PagedJson.merge(sns.listSubscriptionsPaginator(ListSubscriptionsRequest.builder().build()),
-                        "Subscriptions", "NextToken")
-                : PagedJson.merge(sns.listSubscriptionsByTopicPaginator(
-                        ListSubscriptionsByTopicRequest.builder().topicArn(topicArn).build()), "Subscriptions", "NextToken"));
+                ? pages.fetch(ctx, ListSubscriptionsRequest.builder().nextToken(nextToken), sns::listSubscriptions)
+                : pages.fetch(ctx, ListSubscriptionsByTopicRequest.builder().topicArn(topicArn).nextToken(nextToken),
+                        sns::listSubscriptionsByTopic));
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package dev.awsj.translate;
 
 import dev.awsj.api.MemberOptions;
+import dev.awsj.api.Pagination;
 import dev.awsj.cli.Context;
-import dev.awsj.textio.PagedJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +16,9 @@ final class ListLanguagesCommand implements Callable<Integer> {
     private final Context ctx;
     @Option(names = "--display-language-code", paramLabel = "CODE", description = "Language of the names: de, en, es, fr, it, ja, ko, pt, zh, zh-TW.")
     String displayLanguageCode;
+
+    @Mixin
+    Pagination pages = new Pagination();
 
     @Mixin
     MemberOptions.Slot members = new MemberOptions.Slot();
@@ -32,10 +35,7 @@ final class ListLanguagesCommand implements Callable<Integer> {
         if (displayLanguageCode != null) {
             b.displayLanguageCode(displayLanguageCode);
         }
-        ListLanguagesRequest request = b.build();
-        ctx.output().write(ctx.global().noPaginate() || request.nextToken() != null
-                ? dev.awsj.json.SdkJson.toJson(translate.listLanguages(request))
-                : PagedJson.merge(translate.listLanguagesPaginator(request), "Languages", "NextToken"));
+        ctx.output().write(pages.fetch(ctx, b, translate::listLanguages));
         return 0;
     }
 }

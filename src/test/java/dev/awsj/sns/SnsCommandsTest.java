@@ -83,6 +83,59 @@ class SnsCommandsTest {
         assertTrue(!left.contains(arn) && !left.contains(other), left.toString());
     }
 
+    /** Runs {@code list-subscriptions} with {@code args}: exit 0 and only the members aws prints. */
+    private static JsonNode subscriptions(Map<String, String> env, List<String> args, String... more) throws Exception {
+        List<String> line = new ArrayList<>(List.of("sns", "list-subscriptions"));
+        line.addAll(args);
+        line.addAll(List.of(more));
+        JsonNode out = json(AwsjRun.run(env, line.toArray(String[]::new)));
+        List<String> members = new ArrayList<>();
+        out.fieldNames().forEachRemaining(members::add);
+        assertTrue(members.equals(List.of("Subscriptions")) || members.equals(List.of("Subscriptions", "NextToken")),
+                line + " printed " + out);
+        return out;
+    }
+
+    @Test
+    void listSubscriptionsTakesMaxItemsAndStartingTokenAsListTopicsDoes() throws Exception {
+        // A fauxqs of its own: list-subscriptions without --topic-arn sees every subscription there is.
+        Map<String, String> env = AwsjRun.env(Emulators.startFauxqs(0));
+        String arn = json(AwsjRun.run(env, "sns", "create-topic", "--name", "pages")).get("TopicArn").asText();
+        String quiet = json(AwsjRun.run(env, "sns", "create-topic", "--name", "quiet")).get("TopicArn").asText();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(json(AwsjRun.run(env, "sns", "subscribe", "--topic-arn", arn, "--protocol", "email",
+                    "--notification-endpoint", "reader" + i + "@example.com", "--return-subscription-arn"))
+                    .get("SubscriptionArn").asText());
+        }
+        for (List<String> scope : List.of(List.<String>of(), List.of("--topic-arn", arn))) {
+            List<String> all = values(subscriptions(env, scope).get("Subscriptions"), "SubscriptionArn");
+            assertEquals(created.stream().sorted().toList(), all.stream().sorted().toList(), scope.toString());
+
+            JsonNode first = subscriptions(env, scope, "--max-items", "5");
+            assertEquals(5, first.get("Subscriptions").size(), first.toString());
+            assertTrue(first.has("NextToken"), first.toString());
+            JsonNode rest = subscriptions(env, scope, "--starting-token", first.get("NextToken").asText());
+            assertEquals(2, rest.get("Subscriptions").size(), rest.toString());
+            assertTrue(!rest.has("NextToken"), rest.toString());
+            List<String> joined = new ArrayList<>(values(first.get("Subscriptions"), "SubscriptionArn"));
+            joined.addAll(values(rest.get("Subscriptions"), "SubscriptionArn"));
+            assertEquals(all, joined, "the two runs give every subscription once, in order");
+
+            JsonNode exact = subscriptions(env, scope, "--max-items", "7");
+            assertEquals(all, values(exact.get("Subscriptions"), "SubscriptionArn"));
+            assertTrue(!exact.has("NextToken"), "nothing is left after the seventh: " + exact);
+        }
+        AwsjRun.Result none = AwsjRun.run(env, "sns", "list-subscriptions", "--topic-arn", quiet);
+        assertEquals(0, none.exitCode(), none.toString());
+        assertEquals("{\n    \"Subscriptions\": []\n}\n", none.out());
+
+        AwsjRun.Result zero = AwsjRun.run(env, "sns", "list-subscriptions", "--max-items", "0");
+        assertEquals(252, zero.exitCode(), zero.toString());
+        assertEquals("", zero.out());
+        assertEquals("Bad value for --max-items: 0 (give a whole number of 1 or more)", zero.err().lines().findFirst().orElse(""));
+    }
+
     @Test
     void publishToAPhoneNumberSendsAnSmsRequest() throws Exception {
         WireMockServer wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());

@@ -174,6 +174,59 @@ class TranslateCommandsTest {
     }
 
     @Test
+    void listLanguagesMaxItemsPrintsATokenThatStartingTokenResumes() throws Exception {
+        String[] pages = {"{\"Languages\":[{\"LanguageName\":\"Afrikaans\",\"LanguageCode\":\"af\"},"
+                + "{\"LanguageName\":\"Albanian\",\"LanguageCode\":\"sq\"}],\"DisplayLanguageCode\":\"en\",\"NextToken\":\"page2\"}",
+            "{\"Languages\":[{\"LanguageName\":\"Amharic\",\"LanguageCode\":\"am\"}],\"DisplayLanguageCode\":\"en\","
+                + "\"NextToken\":\"page3\"}",
+            "{\"Languages\":[{\"LanguageName\":\"Arabic\",\"LanguageCode\":\"ar\"}],\"DisplayLanguageCode\":\"en\"}"};
+        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
+                .withRequestBody(matchingJsonPath("$.NextToken", absent())).willReturn(aResponse().withStatus(200).withBody(pages[0])));
+        for (int i = 2; i <= 3; i++) {
+            wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
+                    .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page" + i)))
+                    .willReturn(aResponse().withStatus(200).withBody(pages[i - 1])));
+        }
+        AwsjRun.Result first = AwsjRun.run(env, "translate", "list-languages", "--max-items", "3");
+        assertEquals(0, first.exitCode(), first.err());
+        JsonNode head = JSON.readTree(first.out());
+        assertEquals(List.of("Languages", "DisplayLanguageCode", "NextToken"), fieldNames(head));
+        assertEquals(List.of("af", "sq", "am"), codes(head));
+        AwsjRun.Result rest = AwsjRun.run(env, "translate", "list-languages", "--starting-token", head.get("NextToken").asText());
+        assertEquals(0, rest.exitCode(), rest.err());
+        assertEquals(JSON.readTree("{\"Languages\":[{\"LanguageName\":\"Arabic\",\"LanguageCode\":\"ar\"}],"
+                + "\"DisplayLanguageCode\":\"en\"}"), JSON.readTree(rest.out()));
+
+        // Inside a page: the token resumes after the items already printed.
+        JsonNode one = JSON.readTree(AwsjRun.run(env, "translate", "list-languages", "--max-items", "1").out());
+        assertEquals(List.of("af"), codes(one));
+        JsonNode after = JSON.readTree(AwsjRun.run(env, "translate", "list-languages", "--starting-token",
+                one.get("NextToken").asText(), "--max-items", "2").out());
+        assertEquals(List.of("sq", "am"), codes(after));
+
+        // A page token of the API's own turns paging off, as in aws: that page as it came.
+        AwsjRun.Result page = AwsjRun.run(env, "translate", "list-languages", "--next-token", "page2");
+        assertEquals(0, page.exitCode(), page.err());
+        assertEquals(JSON.readTree(pages[1]), JSON.readTree(page.out()));
+
+        AwsjRun.Result bad = AwsjRun.run(env, "translate", "list-languages", "--page-size", "0");
+        assertEquals(252, bad.exitCode());
+        assertEquals("Bad value for --page-size: 0 (give a whole number of 1 or more)", bad.err().lines().findFirst().orElse(""));
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> codes(JsonNode n) {
+        List<String> codes = new java.util.ArrayList<>();
+        n.get("Languages").forEach(l -> codes.add(l.get("LanguageCode").asText()));
+        return codes;
+    }
+
+    @Test
     void unknownLanguageCodeIsTheServiceError() {
         wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"UnsupportedLanguagePairException\",\"Message\":\"Unsupported language pair: en to xx.\"}")));
