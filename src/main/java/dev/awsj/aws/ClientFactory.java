@@ -112,12 +112,20 @@ public class ClientFactory implements AutoCloseable {
 
     /** Region, credentials, endpoint, retries and logging for any client builder. */
     public void configure(Service service, AwsClientBuilder<?, ?> builder) {
+        configure(service, builder, null);
+    }
+
+    /**
+     * As {@link #configure(Service, AwsClientBuilder)}, with the retry strategy to use when the
+     * user set neither max_attempts nor retry_mode (null: the SDK's default).
+     */
+    public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries) {
         builder.region(Region.of(settings.region()));
         builder.credentialsProvider(credentials());
         Optional<URI> endpoint = settings.endpoint(service.endpointEnvName());
         endpoint.ifPresent(builder::endpointOverride);
         ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
-        retryStrategy().ifPresent(o::retryStrategy);
+        retryStrategy().or(() -> Optional.ofNullable(defaultRetries)).ifPresent(o::retryStrategy);
         if (global.debug()) {
             o.addExecutionInterceptor(new DebugLogger(err));
         }

@@ -32,8 +32,8 @@ final class CatCommand implements Callable<Integer> {
         if (uri.key().isEmpty()) {
             throw AwsjException.usage("cat needs an object key: s3://bucket/key");
         }
-        try (TransferEngine engine = new TransferEngine(S3Commands.transferClient(ctx), TransferConfig.DEFAULT, ObjectOptions.NONE,
-                Progress.disabled(), r -> { }, Throwable::getMessage)) {
+        try (TransferEngine engine = new TransferEngine(S3Commands.transferClient(ctx), TransferConfig.resolve(ctx.settings(), null), ObjectOptions.NONE,
+                Progress.disabled(), r -> { }, Throwable::getMessage, ctx.err()::println)) {
             engine.downloadStream(uri, ctx.rawOut());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import dev.awsj.aws.ClientFactory;
 import dev.awsj.aws.Service;
 import dev.awsj.s3.transfer.JdkHttpClient;
 import java.util.List;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -56,7 +57,11 @@ public final class S3Commands implements CuratedCommands {
     private static S3Client buildTransferClient(ClientFactory clients) {
         AwsSettings settings = clients.settings();
         S3ClientBuilder b = S3Client.builder();
-        clients.configure(Service.S3, b);
+        // One retry layer, the SDK's; for transfers a deeper budget by default (when max_attempts
+        // is not set), without the retry quota that a long sync through a flaky network would
+        // drain (docs/s3-transfers.md).
+        clients.configure(Service.S3, b, AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(TRANSFER_ATTEMPTS).circuitBreakerEnabled(false).build());
         boolean plainHttp = settings.endpoint(Service.S3.endpointEnvName())
                 .map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
         if (plainHttp && !"urlconnection".equals(settings.env().get("AWSJ_S3_HTTP_CLIENT"))) {
@@ -68,4 +73,7 @@ public final class S3Commands implements CuratedCommands {
         b.putAuthScheme(UnsignedPayloadSigner.scheme());
         return b.build();
     }
+
+    /** Attempts per transfer request when max_attempts is not set. */
+    static final int TRANSFER_ATTEMPTS = 8;
 }

@@ -64,7 +64,7 @@ final class Transfers {
             TransferConfig config = TransferConfig.resolve(ctx.settings(), opts.maxConcurrency);
             ErrorHandler errors = new ErrorHandler(ctx);
             engine = new TransferEngine(s3(), config, opts.objectOptions(), progress, printer,
-                    t -> errors.message(t, ErrorHandler.exitCode(t)));
+                    t -> errors.message(t, ErrorHandler.exitCode(t)), ctx.err()::println);
             progress.start();
         }
 

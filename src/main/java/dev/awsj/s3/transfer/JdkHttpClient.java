@@ -1,8 +1,10 @@
 package dev.awsj.s3.transfer;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -73,7 +79,8 @@ public final class JdkHttpClient implements SdkHttpClient {
                         resp.putHeader(h.getKey(), h.getValue());
                     }
                 }
-                InputStream body = r.body();
+                InputStream body = readTimeout == null || readTimeout.isZero() ? r.body()
+                        : new StallGuard(r.body(), readTimeout, request.httpRequest().getUri().toString());
                 return HttpExecuteResponse.builder().response(resp.build())
                         .responseBody(AbortableInputStream.create(body, () -> close(body))).build();
             }
@@ -128,6 +135,101 @@ public final class JdkHttpClient implements SdkHttpClient {
             publisher = HttpRequest.BodyPublishers.noBody();
         }
         return b.method(r.method().name(), publisher).build();
+    }
+
+    /**
+     * Fails a read of the body that gets no byte for the read timeout: the JDK client's own
+     * timeout covers only the wait for the response headers, so a server that sends half a body
+     * and then holds the connection would block a read forever. A watchdog interrupts the reading
+     * thread (the JDK's body stream wakes on an interrupt); the read then fails with a
+     * {@link SocketTimeoutException} naming the URL, and the caller may resume from the byte reached.
+     */
+    static final class StallGuard extends FilterInputStream {
+        private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "awsj-read-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+
+        private final long timeoutNanos;
+        private final Duration timeout;
+        private final String url;
+        private final ScheduledFuture<?> check;
+        private Thread reader;
+        private long waitingSince;
+        private boolean timedOut;
+
+        StallGuard(InputStream in, Duration timeout, String url) {
+            super(in);
+            this.timeout = timeout;
+            this.timeoutNanos = timeout.toNanos();
+            this.url = url;
+            long period = Math.max(50, Math.min(1000, timeout.toMillis() / 4));
+            this.check = WATCHDOG.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void check() {
+            if (reader != null && !timedOut && System.nanoTime() - waitingSince > timeoutNanos) {
+                timedOut = true;
+                reader.interrupt();
+            }
+        }
+
+        private synchronized void enter() throws SocketTimeoutException {
+            if (timedOut) {
+                throw timeoutException();
+            }
+            reader = Thread.currentThread();
+            waitingSince = System.nanoTime();
+        }
+
+        /** Ends a read; true when the watchdog interrupted it (the interrupt was ours: cleared). */
+        private synchronized boolean leave() {
+            reader = null;
+            if (timedOut) {
+                Thread.interrupted();
+                return true;
+            }
+            return false;
+        }
+
+        private SocketTimeoutException timeoutException() {
+            return new SocketTimeoutException("Read timed out: no data for " + timeout.toSeconds()
+                    + " s (--cli-read-timeout) from " + url);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            enter();
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                if (leave()) {
+                    SocketTimeoutException t = timeoutException();
+                    t.initCause(e);
+                    throw t;
+                }
+                throw e;
+            }
+            if (leave()) {
+                throw timeoutException();
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            check.cancel(false);
+            super.close();
+        }
     }
 
     @Override

@@ -11,12 +11,18 @@ import java.util.Optional;
  * the AWS CLI takes them: {@code 8MB}, {@code 16MiB}, {@code 1048576}), else the AWS CLI's
  * defaults of 10 requests and 8 MiB.
  */
-public record TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
+public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts) {
     public static final long MIB = 1024L * 1024;
+    /** The SDK's default of the standard retry mode, when max_attempts is not set. */
+    public static final int DEFAULT_ATTEMPTS = 3;
     public static final TransferConfig DEFAULT = new TransferConfig(10, 8 * MIB, 8 * MIB);
     /** S3 allows at most 10,000 parts and 5 GiB in one part or one PUT/copy. */
     public static final int MAX_PARTS = 10_000;
     public static final long MAX_SINGLE = 5L * 1024 * MIB;
+
+    public TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
+        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS);
+    }
 
     public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
         int conc = maxConcurrency != null ? maxConcurrency
@@ -26,7 +32,14 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold)
         }
         long chunk = sub(settings, "multipart_chunksize").map(v -> parseSize(v, "multipart_chunksize")).orElse(DEFAULT.chunkSize);
         long threshold = sub(settings, "multipart_threshold").map(v -> parseSize(v, "multipart_threshold")).orElse(DEFAULT.threshold);
-        return new TransferConfig(conc, chunk, threshold);
+        // The same budget as every request's (validated where the clients are built).
+        int attempts = DEFAULT_ATTEMPTS;
+        try {
+            attempts = Math.max(1, Integer.parseInt(settings.retrySettings().getOrDefault("max_attempts", "3").trim()));
+        } catch (NumberFormatException e) {
+            // reported by the client factory, which refuses the value
+        }
+        return new TransferConfig(conc, chunk, threshold, attempts);
     }
 
     private static Optional<String> sub(AwsSettings settings, String key) {

@@ -1,6 +1,7 @@
 package dev.awsj.s3.transfer;
 
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,6 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  */
 public final class TransferEngine implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
-    private static final int ATTEMPTS = 3;
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
@@ -87,11 +87,20 @@ public final class TransferEngine implements AutoCloseable {
     private final List<S3Uri> deleteQueue = new ArrayList<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicInteger creating = new AtomicInteger();
+    /** How long Ctrl-C waits for a CreateMultipartUpload in flight to answer. */
+    static final long CREATE_WAIT_NANOS = 15_000_000_000L;
+
+    private final Consumer<String> warnings;
     private Thread shutdownHook;
 
+    /**
+     * @param describe the one-line message of a failure
+     * @param warnings where lines the user must act on go (stderr): an upload that could not be aborted
+     */
     public TransferEngine(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress,
-            Consumer<TransferResult> results, Function<Throwable, String> describe) {
+            Consumer<TransferResult> results, Function<Throwable, String> describe, Consumer<String> warnings) {
         this.s3 = s3;
+        this.warnings = warnings;
         this.config = config;
         this.options = options;
         this.progress = progress;
@@ -362,13 +371,25 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Aborts an open upload once (whoever takes it off {@code openUploads} aborts it); when that
+     * fails, tells the user its id and the command that aborts it.
+     */
     private void abort(String uploadId, S3Uri dst) {
+        if (openUploads.remove(uploadId) == null) {
+            return;
+        }
+        abortClaimed(uploadId, dst);
+    }
+
+    private void abortClaimed(String uploadId, S3Uri dst) {
         try {
-            call(() -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                    .bucket(dst.bucket()).key(dst.key()).uploadId(uploadId).build()));
-            openUploads.remove(uploadId);
-        } catch (RuntimeException ignored) {
-            // reported by the caller's failure; the upload stays listed for `s3api list-multipart-uploads`
+            s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+                    .bucket(dst.bucket()).key(dst.key()).uploadId(uploadId).build());
+        } catch (RuntimeException e) {
+            warnings.accept("Could not abort the multipart upload of " + dst + " (" + describe(e) + "); its parts are"
+                    + " stored until it is aborted: awsj s3api abort-multipart-upload --bucket " + dst.bucket()
+                    + " --key '" + dst.key().replace("'", "'\\''") + "' --upload-id " + uploadId);
         }
     }
 
@@ -459,7 +480,8 @@ public final class TransferEngine implements AutoCloseable {
         try {
             Instant mtime;
             if (size < config.threshold() || size == 0) {
-                mtime = getWhole(src, temp);
+                getWhole(src, etag, temp);
+                mtime = lastModified;
             } else {
                 HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
                         .checksumMode(ChecksumMode.ENABLED)));
@@ -484,27 +506,17 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    /** One GET with checksum validation on: the SDK verifies the body against the stored checksum. */
-    private Instant getWhole(S3Uri src, Path temp) throws Exception {
+    /**
+     * One GET with checksum validation on: the SDK verifies the body against the stored checksum;
+     * a body that breaks is resumed (and then checked by awsj).
+     */
+    private Instant getWhole(S3Uri src, String etag, Path temp) throws Exception {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
                 .checksumMode(ChecksumMode.ENABLED).build();
-        return call(() -> {
-            long written = 0;
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(req);
-                    OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buf = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    written += n;
-                    progress.bytes(n);
-                }
-                return in.response().lastModified();
-            } catch (IOException | RuntimeException e) {
-                progress.bytes(-written);
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-            }
-        });
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            readResuming(req, etag, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
+        }
+        return null;
     }
 
     /**
@@ -533,40 +545,21 @@ public final class TransferEngine implements AutoCloseable {
                         rb.ifMatch("\"" + etag + "\"");
                     }
                     GetObjectRequest req = rb.build();
+                    java.util.zip.Checksum crc = expected == null ? null : expected.newChecksum();
                     try {
-                        call(() -> {
-                            long pos = offset;
-                            // A fresh checksum per attempt: a retried range starts over.
-                            java.util.zip.Checksum crc = expected == null ? null : expected.newChecksum();
-                            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(req)) {
-                                byte[] buf = new byte[BUFFER];
-                                int n;
-                                while ((n = in.read(buf)) > 0) {
-                                    if (crc != null) {
-                                        crc.update(buf, 0, n);
-                                    }
-                                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                                    while (bb.hasRemaining()) {
-                                        pos += ch.write(bb, pos);
-                                    }
-                                    progress.bytes(n);
-                                }
-                            } catch (IOException e) {
-                                progress.bytes(offset - pos);
-                                throw new UncheckedIOException(e);
-                            } catch (RuntimeException e) {
-                                progress.bytes(offset - pos);
-                                throw e;
-                            }
-                            if (pos != end + 1) {
-                                progress.bytes(offset - pos);
-                                throw SdkClientException.create("Short read of " + src + " range " + offset + "-" + end);
-                            }
+                        readResuming(req, etag, offset, end, (buf, n, pos) -> {
                             if (crc != null) {
-                                crcs[index] = crc.getValue();
+                                crc.update(buf, 0, n);
                             }
-                            return null;
+                            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                            long at = pos;
+                            while (bb.hasRemaining()) {
+                                at += ch.write(bb, at);
+                            }
                         });
+                        if (crc != null) {
+                            crcs[index] = crc.getValue();
+                        }
                     } catch (RuntimeException e) {
                         failed.set(true);
                         throw e;
@@ -600,14 +593,22 @@ public final class TransferEngine implements AutoCloseable {
      */
     private record WholeChecksum(String expected, boolean castagnoli) {
         static WholeChecksum of(HeadObjectResponse head) {
-            if (head.checksumType() != null && head.checksumType() != ChecksumType.FULL_OBJECT) {
+            return of(head.checksumType(), head.checksumCRC32(), head.checksumCRC32C());
+        }
+
+        static WholeChecksum of(GetObjectResponse get) {
+            return of(get.checksumType(), get.checksumCRC32(), get.checksumCRC32C());
+        }
+
+        private static WholeChecksum of(ChecksumType type, String crc32, String crc32c) {
+            if (type != null && type != ChecksumType.FULL_OBJECT) {
                 return null;
             }
-            if (head.checksumCRC32() != null && !head.checksumCRC32().contains("-")) {
-                return new WholeChecksum(head.checksumCRC32(), false);
+            if (crc32 != null && !crc32.contains("-")) {
+                return new WholeChecksum(crc32, false);
             }
-            if (head.checksumCRC32C() != null && !head.checksumCRC32C().contains("-")) {
-                return new WholeChecksum(head.checksumCRC32C(), true);
+            if (crc32c != null && !crc32c.contains("-")) {
+                return new WholeChecksum(crc32c, true);
             }
             return null;
         }
@@ -739,70 +740,121 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    /** Streams an object to {@code out} (cat, cp to -), verified by the SDK against its checksum. */
+    /**
+     * Streams an object to {@code out} (cat, cp to -), verified against its checksum (by the SDK,
+     * or by awsj when a broken body was resumed).
+     */
     public long downloadStream(S3Uri src, OutputStream out) throws IOException {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
                 .checksumMode(ChecksumMode.ENABLED).build();
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(req)) {
-            long total = 0;
-            byte[] buf = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                total += n;
-                progress.bytes(n);
-            }
-            out.flush();
-            return total;
-        }
+        long total = readResuming(req, null, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
+        out.flush();
+        return total;
     }
 
     // ---- requests ---------------------------------------------------------------------------
 
     /**
-     * One request under the concurrency limit, retried (beyond the SDK's own retries) when the
-     * connection broke or the service answered 5xx: a broken body stream is not retried by the SDK.
+     * One request under the concurrency limit. Not retried here: the SDK's retry strategy
+     * ({@code max_attempts}, {@code retry_mode}) already retried it. What the SDK cannot retry, a
+     * body that breaks while awsj reads it, is resumed by {@link #readResuming}.
      */
     private <T> T call(Supplier<T> request) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (interrupted.get()) {
-                throw new java.util.concurrent.CancellationException("interrupted");
-            }
-            try {
-                requests.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            }
-            try {
-                return request.get();
-            } catch (RuntimeException e) {
-                last = e;
-                if (!retryable(e) || attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } finally {
-                requests.release();
-            }
-            try {
-                Thread.sleep(100L * attempt * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw last;
-            }
+        if (interrupted.get()) {
+            throw new CancellationException("interrupted");
         }
-        throw last;
+        try {
+            requests.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        try {
+            return request.get();
+        } finally {
+            requests.release();
+        }
     }
 
-    static boolean retryable(Throwable e) {
-        if (e instanceof SdkServiceException s) {
-            return s.statusCode() >= 500 || s.isThrottlingException();
+    /** Where the bytes of a body go as they arrive. */
+    @FunctionalInterface
+    private interface Sink {
+        void write(byte[] buf, int n, long position) throws IOException;
+    }
+
+    /**
+     * Reads bytes {@code [from, to]} of an object ({@code to} = -1: to its end) into {@code sink}.
+     * When the body breaks or stalls while awsj reads it, the read resumes at the byte reached with
+     * a ranged GET (If-Match keeps it the same version). A break after new bytes arrived costs
+     * nothing; {@code maxAttempts} breaks in a row without a new byte fail the read.
+     *
+     * @return the position after the last byte read
+     */
+    private long readResuming(GetObjectRequest first, String etag, long from, long to, Sink sink) {
+        long pos = from;
+        int barren = 0;
+        boolean resumed = false;
+        boolean whole = from == 0 && to < 0;
+        // A resumed whole-object read is checked here against the object's full-object CRC (the
+        // SDK checks only a body that arrives in one piece).
+        WholeChecksum wholeCheck = null;
+        java.util.zip.Checksum crc = null;
+        GetObjectRequest req = first;
+        while (true) {
+            long before = pos;
+            GetObjectRequest current = req;
+            try (ResponseInputStream<GetObjectResponse> in = call(() -> s3.getObject(current))) {
+                if (wholeCheck == null && whole && before == 0) {
+                    wholeCheck = WholeChecksum.of(in.response());
+                    crc = wholeCheck == null ? null : wholeCheck.newChecksum();
+                }
+                byte[] buf = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    sink.write(buf, n, pos);
+                    if (crc != null) {
+                        crc.update(buf, 0, n);
+                    }
+                    pos += n;
+                    progress.bytes(n);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                barren = pos > before ? 1 : barren + 1;
+                if (barren >= config.maxAttempts() || interrupted.get() || cause instanceof java.io.InterruptedIOException
+                        && !(cause instanceof java.net.SocketTimeoutException)) {
+                    throw brokenBody(req, pos, cause);
+                }
+                req = resumeAt(req, etag, pos, to);
+                resumed = true;
+                continue;
+            }
+            if (resumed && crc != null) {
+                wholeCheck.verify(new S3Uri(req.bucket(), req.key()), new long[] {crc.getValue()}, pos, pos);
+            }
+            if (to >= 0 && pos != to + 1) {
+                throw SdkClientException.create("The body of s3://" + req.bucket() + "/" + req.key() + " ended at byte "
+                        + pos + " of the range " + from + "-" + to);
+            }
+            return pos;
         }
-        if (e instanceof software.amazon.awssdk.core.exception.AbortedException) {
-            return false;
+    }
+
+    private static GetObjectRequest resumeAt(GetObjectRequest req, String etag, long pos, long to) {
+        GetObjectRequest.Builder b = req.toBuilder().range("bytes=" + pos + "-" + (to >= 0 ? to : "")).checksumMode((ChecksumMode) null);
+        if (etag != null) {
+            b.ifMatch("\"" + etag + "\"");
         }
-        return e instanceof SdkClientException || e instanceof UncheckedIOException;
+        return b.build();
+    }
+
+    /** The failure of a body that broke once too often: what, where, and the cause in words. */
+    private static SdkClientException brokenBody(GetObjectRequest req, long pos, IOException cause) {
+        String what = "s3://" + req.bucket() + "/" + req.key();
+        String why = cause instanceof java.net.SocketTimeoutException ? cause.getMessage()
+                : "the connection broke (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        return SdkClientException.builder().message("Reading " + what + " failed at byte " + pos + ": " + why)
+                .cause(cause).build();
     }
 
     private String describe(Throwable e) {
@@ -826,12 +878,14 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    /** On Ctrl-C: stop queued work, abort open multipart uploads, delete temporary files. */
+    /**
+     * On Ctrl-C: stop queued work, abort open multipart uploads, delete temporary files. A create
+     * still in flight is let finish first (bounded by {@link #CREATE_WAIT_NANOS}), not interrupted:
+     * the service may already have made the upload, and only its id lets awsj abort it.
+     */
     void cleanUpOnExit() {
         interrupted.set(true);
-        files.shutdownNow();
-        parts.shutdownNow();
-        long deadline = System.nanoTime() + 3_000_000_000L;
+        long deadline = System.nanoTime() + CREATE_WAIT_NANOS;
         while (creating.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
@@ -839,13 +893,17 @@ public final class TransferEngine implements AutoCloseable {
                 break;
             }
         }
-        for (Map.Entry<String, S3Uri> e : openUploads.entrySet()) {
-            try {
-                s3.abortMultipartUpload(b -> b.bucket(e.getValue().bucket()).key(e.getValue().key()).uploadId(e.getKey()));
-            } catch (RuntimeException ignored) {
-                // best effort while the JVM exits
+        // Claimed before the workers are interrupted, so that a failing worker does not abort them too.
+        Map<String, S3Uri> claimed = new java.util.HashMap<>();
+        for (String id : List.copyOf(openUploads.keySet())) {
+            S3Uri dst = openUploads.remove(id);
+            if (dst != null) {
+                claimed.put(id, dst);
             }
         }
+        files.shutdownNow();
+        parts.shutdownNow();
+        claimed.forEach(this::abortClaimed);
         for (Path p : tempFiles) {
             try {
                 Files.deleteIfExists(p);

@@ -52,7 +52,7 @@ class TransferEngineInterruptTest {
             Files.write(big, data);
             List<TransferResult> results = new CopyOnWriteArrayList<>();
             TransferEngine engine = new TransferEngine(proxied, new TransferConfig(4, 5L << 20, 5L << 20), ObjectOptions.NONE,
-                    Progress.disabled(), results::add, Throwable::toString);
+                    Progress.disabled(), results::add, Throwable::toString, System.err::println);
             engine.upload(big, data.length, new S3Uri(bucket, "big.bin"), big.toString(), false);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (engine.openUploadIds().isEmpty() && System.nanoTime() < deadline) {
