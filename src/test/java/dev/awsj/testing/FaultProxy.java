@@ -29,8 +29,17 @@ import java.util.regex.Pattern;
  */
 public final class FaultProxy implements Closeable {
     /** What happens to one connection's response. */
-    public record Fault(Kind kind, long afterBytes) {
-        public static final Fault NONE = new Fault(Kind.NONE, 0);
+    public record Fault(Kind kind, long afterBytes, boolean once) {
+        public static final Fault NONE = new Fault(Kind.NONE, 0, false);
+
+        public Fault(Kind kind, long afterBytes) {
+            this(kind, afterBytes, false);
+        }
+
+        /** This fault on whichever connection first carries more than {@code afterBytes}, and on no other. */
+        public static Fault once(Kind kind, long afterBytes) {
+            return new Fault(kind, afterBytes, true);
+        }
 
         public enum Kind { NONE, CUT, STALL }
     }
@@ -43,6 +52,7 @@ public final class FaultProxy implements Closeable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     /**
@@ -123,7 +133,8 @@ public final class FaultProxy implements Closeable {
                 if (!response) {
                     record(buf, n);
                 }
-                if (fault.kind() != Fault.Kind.NONE && relayed + n > fault.afterBytes()) {
+                if (fault.kind() != Fault.Kind.NONE && relayed + n > fault.afterBytes()
+                        && (!fault.once() || fired.compareAndSet(false, true))) {
                     int keep = (int) (fault.afterBytes() - relayed);
                     out.write(buf, 0, Math.max(0, keep));
                     out.flush();

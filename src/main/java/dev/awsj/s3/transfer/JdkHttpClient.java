@@ -140,8 +140,8 @@ public final class JdkHttpClient implements SdkHttpClient {
     /**
      * Fails a read of the body that gets no byte for the read timeout: the JDK client's own
      * timeout covers only the wait for the response headers, so a server that sends half a body
-     * and then holds the connection would block a read forever. A watchdog interrupts the reading
-     * thread (the JDK's body stream wakes on an interrupt); the read then fails with a
+     * and then holds the connection would block a read forever. A watchdog closes the stream and
+     * interrupts the reading thread, which wakes it; the read then fails with a
      * {@link SocketTimeoutException} naming the URL, and the caller may resume from the byte reached.
      */
     static final class StallGuard extends FilterInputStream {
@@ -171,6 +171,12 @@ public final class JdkHttpClient implements SdkHttpClient {
         private synchronized void check() {
             if (reader != null && !timedOut && System.nanoTime() - waitingSince > timeoutNanos) {
                 timedOut = true;
+                // The JDK's body stream swallows an interrupt and waits on, unless it is closed.
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // the read fails either way
+                }
                 reader.interrupt();
             }
         }
