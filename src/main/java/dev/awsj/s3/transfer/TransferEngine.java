@@ -1,7 +1,6 @@
 package dev.awsj.s3.transfer;
 
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -318,7 +319,7 @@ public final class TransferEngine implements AutoCloseable {
                 long length = Math.min(partSize, size - offset);
                 futures.add(parts.submit(() -> {
                     if (failed.get() || interrupted.get()) {
-                        throw new java.util.concurrent.CancellationException("cancelled after another part failed");
+                        throw new CancellationException("cancelled after another part failed");
                     }
                     try {
                         return part.run(uploadId, number, offset, length);
@@ -334,7 +335,7 @@ public final class TransferEngine implements AutoCloseable {
                 try {
                     done.add(f.get());
                 } catch (ExecutionException e) {
-                    if (first == null || first.getCause() instanceof java.util.concurrent.CancellationException) {
+                    if (first == null || first.getCause() instanceof CancellationException) {
                         first = e;
                     }
                 }
@@ -363,7 +364,7 @@ public final class TransferEngine implements AutoCloseable {
             openUploads.put(uploadId, dst);
             if (interrupted.get()) {
                 abort(uploadId, dst);
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw AbortedException.create("Interrupted.");
             }
             return uploadId;
         } finally {
@@ -537,7 +538,7 @@ public final class TransferEngine implements AutoCloseable {
                 long end = Math.min(size, offset + partSize) - 1;
                 futures.add(parts.submit(() -> {
                     if (failed.get() || interrupted.get()) {
-                        throw new java.util.concurrent.CancellationException("cancelled after another range failed");
+                        throw new CancellationException("cancelled after another range failed");
                     }
                     GetObjectRequest.Builder rb = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
                             .range("bytes=" + offset + "-" + end);
@@ -572,7 +573,7 @@ public final class TransferEngine implements AutoCloseable {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    if (first == null || first.getCause() instanceof java.util.concurrent.CancellationException) {
+                    if (first == null || first.getCause() instanceof CancellationException) {
                         first = e;
                     }
                 }
@@ -761,13 +762,13 @@ public final class TransferEngine implements AutoCloseable {
      */
     private <T> T call(Supplier<T> request) {
         if (interrupted.get()) {
-            throw new CancellationException("interrupted");
+            throw AbortedException.create("Interrupted.");
         }
         try {
             requests.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
+            throw AbortedException.create("Interrupted.");
         }
         try {
             return request.get();
