@@ -93,7 +93,12 @@ public final class Awsj {
                     ? ctx.inheritedOptions().get(o.longestName()) : null);
         }
         cl.setExecutionStrategy(parseResult -> {
-            ctx.options().validate();
+            try {
+                ctx.options().validate();
+            } catch (RuntimeException e) {
+                // A bad global value (--output, --color, --query): one line and 252, as any bad value.
+                return handler.report(e);
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setAbbreviatedOptionsAllowed(false);

@@ -48,7 +48,7 @@ public final class OutputWriter {
     /** Compiles a JMESPath expression; a syntax error is exit 252. */
     public static Expression<JsonNode> compile(String query) {
         try {
-            JmesPath<JsonNode> jmespath = new JacksonRuntime();
+            JmesPath<JsonNode> jmespath = new AwsCliJmesPath();
             return jmespath.compile(query);
         } catch (ParseException e) {
             throw AwsjException.usage("Bad value for --query " + query + ": " + e.getMessage().split("\n")[0]);

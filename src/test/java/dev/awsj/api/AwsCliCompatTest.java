@@ -1,6 +1,7 @@
 package dev.awsj.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsj.json.SdkJson;
@@ -98,5 +99,25 @@ class AwsCliCompatTest {
         same(env, "s3api", "list-buckets");
         same(env, "s3api", "list-objects-v2", "--bucket", "compat-bucket");
         same(env, "s3api", "head-object", "--bucket", "compat-bucket", "--key", "a/b.txt");
+    }
+
+    /** --query as the AWS CLI's jmespath evaluates it: elided-quote literals, string ordering. */
+    @Test
+    void queriesMeanWhatTheyMeanInAws() throws Exception {
+        Map<String, String> env = AwsjRun.env(Emulators.fauxqsEndpoint());
+        for (String name : List.of("prod-orders", "prod-users", "dev-orders")) {
+            assertEquals(0, AwsjRun.run(env, "sns", "create-topic", "--name", name).exitCode());
+        }
+        for (String query : List.of(
+                "Topics[?contains(TopicArn, `prod`)].TopicArn",
+                "Topics[?contains(TopicArn, ` prod`)].TopicArn",
+                "Topics[?TopicArn >= 'arn:aws:sns:us-east-1:000000000000:prod'].TopicArn",
+                "Topics[?TopicArn < `arn:aws:sns:us-east-1:000000000000:e`].TopicArn",
+                "length(Topics[?contains(TopicArn, `orders`)])")) {
+            same(env, "sns", "list-topics", "--query", query);
+        }
+        JsonNode prod = SdkJson.MAPPER.readTree(AwsjRun.run(env, "sns", "list-topics", "--query",
+                "Topics[?contains(TopicArn, `prod`)].TopicArn").out());
+        assertTrue(prod.size() >= 2, "the elided-quote literal matched: " + prod);
     }
 }
