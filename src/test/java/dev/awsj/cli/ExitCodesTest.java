@@ -73,10 +73,17 @@ class ExitCodesTest {
 
         Result output = AwsjRun.run(env, "sns", "list-topics", "--output", "xml");
         assertEquals(252, output.exitCode(), output.toString());
+        assertFalse(output.err().contains("Exception") || output.err().contains("\tat "), output.err());
+        assertTrue(output.err().startsWith("Bad value for --output: \"xml\""), output.err());
+
+        Result color = AwsjRun.run(env, "sns", "list-topics", "--color", "purple");
+        assertEquals(252, color.exitCode(), color.toString());
+        assertTrue(color.err().startsWith("Bad value for --color: \"purple\""), color.err());
 
         Result query = AwsjRun.run(env, "sns", "list-topics", "--query", "Topics[");
         assertEquals(252, query.exitCode(), query.toString());
-        assertTrue(query.err().contains("--query"), query.err());
+        assertTrue(query.err().startsWith("Bad value for --query"), query.err());
+        assertFalse(query.err().contains("Exception") || query.err().contains("\tat "), query.err());
 
         Result endpoint = AwsjRun.run(env, "sns", "list-topics", "--endpoint-url", "localhost:4566");
         assertEquals(252, endpoint.exitCode(), endpoint.toString());
