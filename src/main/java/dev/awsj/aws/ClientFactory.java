@@ -120,7 +120,7 @@ public class ClientFactory implements AutoCloseable {
      * user set neither max_attempts nor retry_mode (null: the SDK's default).
      */
     public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries) {
-        builder.region(Region.of(settings.region()));
+        builder.region(Region.of(region(service)));
         builder.credentialsProvider(credentials());
         Optional<URI> endpoint = settings.endpoint(service.endpointEnvName());
         endpoint.ifPresent(builder::endpointOverride);
@@ -139,6 +139,14 @@ public class ClientFactory implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * The region a service's client signs for. S3 has a global endpoint: with no region set
+     * anywhere it uses us-east-1, as aws does; every other service needs one (exit 253 at once).
+     */
+    public String region(Service service) {
+        return service == Service.S3 ? settings.regionIfSet().orElse("us-east-1") : settings.region();
     }
 
     /** Path-style S3 for IP or localhost endpoints, or when the profile asks for it. */

@@ -3,6 +3,7 @@ package dev.awsj.s3;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.core.AwsjException;
+import dev.awsj.aws.Service;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.s3.transfer.S3Uri;
@@ -30,7 +31,7 @@ final class MbCommand implements Callable<Integer> {
         if (!uri.key().isEmpty()) {
             throw AwsjException.usage("mb takes a bucket, not a key: s3://" + uri.bucket());
         }
-        String region = ctx.settings().region();
+        String region = ctx.clients().region(Service.S3);
         CreateBucketRequest.Builder b = CreateBucketRequest.builder().bucket(uri.bucket());
         if (!region.equals("us-east-1")) {
             b.createBucketConfiguration(c -> c.locationConstraint(region));

@@ -45,7 +45,7 @@ final class PresignCommand implements Callable<Integer> {
         }
         Optional<URI> endpoint = ctx.settings().endpoint(Service.S3.endpointEnvName());
         S3Presigner.Builder b = S3Presigner.builder()
-                .region(Region.of(ctx.settings().region()))
+                .region(Region.of(ctx.clients().region(Service.S3)))
                 .credentialsProvider(ctx.clients().credentials())
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(ctx.clients().usePathStyle(endpoint)).build());

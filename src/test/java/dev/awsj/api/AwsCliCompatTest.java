@@ -120,4 +120,32 @@ class AwsCliCompatTest {
                 "Topics[?contains(TopicArn, `prod`)].TopicArn").out());
         assertTrue(prod.size() >= 2, "the elided-quote literal matched: " + prod);
     }
+
+    /** With no region anywhere, S3 works in us-east-1 as in aws; SNS still needs one. */
+    @Test
+    void s3WithoutARegionUsesUsEast1() throws Exception {
+        Map<String, String> env = AwsjRun.env(Emulators.s3Endpoint());
+        env.remove("AWS_REGION");
+        Result awsj = AwsjRun.run(env, "s3", "presign", "s3://no-region/k.txt");
+        assertEquals(0, awsj.exitCode(), awsj.toString());
+        List<String> cmd = List.of(aws, "s3", "presign", "s3://no-region/k.txt", "--endpoint-url", env.get("AWS_ENDPOINT_URL"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.environment().remove("AWS_REGION");
+        pb.environment().remove("AWS_DEFAULT_REGION");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String awsOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(0, p.exitValue(), awsOut);
+        java.util.regex.Pattern scope = java.util.regex.Pattern.compile("X-Amz-Credential=[^&%]+(?:%2F|/)\\d{8}(?:%2F|/)([a-z0-9-]+)(?:%2F|/)s3");
+        java.util.regex.Matcher a = scope.matcher(awsOut);
+        java.util.regex.Matcher j = scope.matcher(awsj.out());
+        assertTrue(a.find() && j.find(), awsOut + "\n" + awsj.out());
+        assertEquals(a.group(1), j.group(1), "the same signing region as aws");
+        assertEquals("us-east-1", j.group(1));
+        assertEquals(0, AwsjRun.run(env, "s3api", "list-buckets").exitCode());
+        assertEquals(0, AwsjRun.run(env, "s3", "ls").exitCode());
+        assertEquals(253, AwsjRun.run(env, "sns", "list-topics").exitCode());
+    }
 }
