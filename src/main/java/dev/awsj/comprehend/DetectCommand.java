@@ -14,6 +14,7 @@ import dev.awsj.textio.RequestMembers;
 import dev.awsj.textio.TextSource;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.SdkPojo;
@@ -23,19 +24,24 @@ import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
  * A Comprehend detect command: one text (--text, --text-file, -) prints the API's JSON; a file of
- * documents (--input-file) prints one JSON result a line. The subclasses only name the analysis.
+ * documents (--input-file) prints one JSON result a line. The subclasses only name the analysis;
+ * the exit codes and the note on --input-file below are theirs too (picocli reads a superclass's
+ * {@code @Command} first, so a subclass states only what differs).
  */
+@Command(exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:every document analysed",
+            "252:bad command line, missing file or empty text",
+            "254:the service answered with an error (with --input-file: one or more documents failed)"},
+        footer = DetectCommand.BATCH_FOOTER)
 abstract class DetectCommand implements Callable<Integer> {
-    static final String EXIT_HEADING = "Exit codes:%n";
-    static final String EXIT_OK = "0:every document analysed";
-    static final String EXIT_USAGE = "252:bad command line, missing file or empty text";
-    static final String EXIT_SERVICE = "254:the service answered with an error (with --input-file: one or more documents failed)";
     static final String BATCH_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) the documents "
             + "go in batch calls of 25, several calls at once, and one JSON result is printed a line in input order: "
             + "{\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}, N being the line of the file "
             + "the document starts on; a blank document gets {\"Line\":N} alone, so output lines match input lines. "
             + "A document over 5,000 UTF-8 bytes gets an error line; the others still run. "
             + "A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
+    /** The note for an analysis without a batch API (detect-pii-entities). */
     static final String SINGLE_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) each "
             + "document is one call (the API has no batch call), several calls at once, and one JSON result is printed a "
             + "line in input order: {\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}; a blank "
