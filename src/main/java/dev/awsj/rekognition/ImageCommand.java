@@ -3,7 +3,7 @@ package dev.awsj.rekognition;
 import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.CliInputJson;
+import dev.awsj.api.CliInputJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.TextSource;
+import dev.awsj.documents.TextSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.awsj.sns;
 
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.PagedJson;
+import dev.awsj.api.PagedJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

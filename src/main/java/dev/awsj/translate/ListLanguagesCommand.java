@@ -2,7 +2,7 @@ package dev.awsj.translate;
 
 import dev.awsj.api.MemberOptions;
 import dev.awsj.cli.Context;
-import dev.awsj.textio.PagedJson;
+import dev.awsj.api.PagedJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
