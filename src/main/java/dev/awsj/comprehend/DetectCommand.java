@@ -12,11 +12,16 @@ import dev.awsj.documents.LineResults;
 import dev.awsj.documents.BatchProgress;
 import dev.awsj.api.RequestMembers;
 import dev.awsj.documents.TextSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
@@ -25,24 +30,25 @@ import software.amazon.awssdk.utils.builder.Buildable;
 /**
  * A Comprehend detect command: one text (--text, --text-file, -) prints the API's JSON; a file of
  * documents (--input-file) prints one JSON result a line. The subclasses only name the analysis;
- * the exit codes and the note on --input-file below are theirs too (picocli reads a superclass's
- * {@code @Command} first, so a subclass states only what differs).
+ * the exit codes (picocli reads a superclass's {@code @Command} first, so a subclass states only
+ * what differs) and the note on --input-file are theirs too.
  */
 @Command(exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:every document analysed",
             "252:bad command line, missing file or empty text",
-            "254:the service answered with an error (with --input-file: one or more documents failed)"},
-        footer = DetectCommand.BATCH_FOOTER)
+            "254:the service answered with an error (with --input-file: one or more documents failed)"})
 abstract class DetectCommand implements Callable<Integer> {
-    static final String BATCH_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) the documents "
+    /** The help's note on --input-file: after the exit codes, before the global options every command lists. */
+    private static final String INPUT_FILE_NOTE = "inputFileNote";
+    private static final String BATCH_NOTE = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) the documents "
             + "go in batch calls of 25, several calls at once, and one JSON result is printed a line in input order: "
             + "{\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}, N being the line of the file "
             + "the document starts on; a blank document gets {\"Line\":N} alone, so output lines match input lines. "
             + "A document over 5,000 UTF-8 bytes gets an error line; the others still run. "
             + "A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
     /** The note for an analysis without a batch API (detect-pii-entities). */
-    static final String SINGLE_FOOTER = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) each "
+    private static final String SINGLE_NOTE = "%nWith --input-file FILE (one document a line, or a CSV with --column NAME) each "
             + "document is one call (the API has no batch call), several calls at once, and one JSON result is printed a "
             + "line in input order: {\"Line\":N,...} or {\"Line\":N,\"Error\":{\"Code\":...,\"Message\":...}}; a blank "
             + "document gets {\"Line\":N} alone. A progress line goes to stderr when it is a terminal. Exit status 254 when any document failed.";
@@ -76,6 +82,18 @@ abstract class DetectCommand implements Callable<Integer> {
     DetectCommand(Context ctx, Analysis analysis) {
         this.ctx = ctx;
         this.analysis = analysis;
+    }
+
+    /** Adds the note on --input-file to the help, as its own section (the footer is the global options). */
+    @Spec
+    void help(CommandSpec spec) {
+        UsageMessageSpec usage = spec.usageMessage();
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), INPUT_FILE_NOTE);
+        usage.sectionKeys(keys);
+        String[] note = {analysis.batch != null ? BATCH_NOTE : SINGLE_NOTE};
+        usage.sectionMap().put(INPUT_FILE_NOTE, help -> Help.join(help.ansi(), usage.width(),
+                usage.adjustLineBreaksForWideCJKCharacters(), note, new StringBuilder()).toString());
     }
 
     @Override

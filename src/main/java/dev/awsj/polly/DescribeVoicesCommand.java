@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
 
-@Command(name = "describe-voices", mixinStandardHelpOptions = true,
+@Command(name = "describe-voices",
         description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
 final class DescribeVoicesCommand implements Callable<Integer> {
     private final Context ctx;

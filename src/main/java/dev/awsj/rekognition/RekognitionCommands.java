@@ -35,7 +35,7 @@ public final class RekognitionCommands implements CuratedCommands {
                 new CompareFaces(ctx));
     }
 
-    @Command(name = "detect-labels", mixinStandardHelpOptions = true,
+    @Command(name = "detect-labels",
             description = "Detect objects, scenes and concepts in an image. --annotate draws the labels' instances.")
     static final class DetectLabels extends SingleImageCommand<DetectLabelsRequest.Builder, DetectLabelsResponse> {
         @Option(names = "--max-labels", paramLabel = "N", description = "At most this many labels.")
@@ -72,7 +72,7 @@ public final class RekognitionCommands implements CuratedCommands {
         }
     }
 
-    @Command(name = "detect-faces", mixinStandardHelpOptions = true,
+    @Command(name = "detect-faces",
             description = "Detect faces and their attributes. --annotate draws each face's box.")
     static final class DetectFaces extends SingleImageCommand<DetectFacesRequest.Builder, DetectFacesResponse> {
         @Option(names = "--attributes", split = ",", arity = "1..*", paramLabel = "ALL|DEFAULT",
@@ -105,7 +105,7 @@ public final class RekognitionCommands implements CuratedCommands {
         }
     }
 
-    @Command(name = "detect-text", mixinStandardHelpOptions = true,
+    @Command(name = "detect-text",
             description = "Detect text (lines and words) in an image. --annotate draws each line's box.")
     static final class DetectText extends SingleImageCommand<DetectTextRequest.Builder, DetectTextResponse> {
         DetectText(Context ctx) {
@@ -125,7 +125,7 @@ public final class RekognitionCommands implements CuratedCommands {
         }
     }
 
-    @Command(name = "recognize-celebrities", mixinStandardHelpOptions = true,
+    @Command(name = "recognize-celebrities",
             description = "Recognize celebrities in an image. --annotate draws their faces, named, and unrecognized faces.")
     static final class RecognizeCelebrities
             extends SingleImageCommand<RecognizeCelebritiesRequest.Builder, RecognizeCelebritiesResponse> {
@@ -151,7 +151,7 @@ public final class RekognitionCommands implements CuratedCommands {
         }
     }
 
-    @Command(name = "compare-faces", mixinStandardHelpOptions = true,
+    @Command(name = "compare-faces",
             description = "Compare the largest face of the source image with the faces of the target image. "
                     + "--annotate draws the target image's matched faces (with similarity) and unmatched faces.")
     static final class CompareFaces extends ImageCommand<CompareFacesRequest.Builder, CompareFacesResponse> {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /** {@code publish} to a topic, a target ARN, or one phone number (SMS). */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish",
         description = {"Publish a message to a topic (--topic-arn), an endpoint (--target-arn) or one phone number "
                 + "(--phone-number, E.164 like +15558675309, checked before the call). Prints {\"MessageId\": …}.",
                 "The message: --message TEXT, --message - (stdin) or --message-file FILE."})

@@ -21,7 +21,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
 
-@Command(name = "translate-text", mixinStandardHelpOptions = true,
+@Command(name = "translate-text",
         description = {"Translate text of any length: over 10,000 UTF-8 bytes it is split at paragraph, then "
                 + "sentence boundaries, the parts translated and joined in order. Prints TranslateText's JSON.",
                 "With --input-file (one document a line, or a CSV column with --column) prints one JSON result a "
