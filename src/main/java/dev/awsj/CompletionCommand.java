@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code awsj completion bash|zsh}: prints the completion script for every command and operation.
  * Install with {@code source <(awsj completion bash)}; zsh runs the same script through bashcompinit.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
         description = "Print a bash or zsh completion script. Install: source <(awsj completion bash)")
 public final class CompletionCommand implements Callable<Integer> {
     private final Context ctx;

@@ -4,21 +4,38 @@ import dev.awsj.cli.GlobalOptions;
 import dev.awsj.core.ExitCodes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code awsj}: the global options and the service commands. */
-@Command(name = "awsj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+/**
+ * {@code awsj}: the global options and the service commands.
+ *
+ * <p>With {@code scope = INHERIT} every command below the root takes what this annotation declares
+ * once for all: {@code -h, --help} and {@code -V, --version} (with this version provider), and the
+ * usage attributes a command leaves unset. Among those are the footer heading and the footer (the
+ * list of global options, set by {@link Awsj}), so every command's help ends with the global
+ * options it accepts, as every {@code aws} help page does. What belongs to the root's page alone —
+ * the exit codes, and {@code <service> <command>} in the synopsis — is drawn by {@link RootHelp},
+ * the root's help factory, which picocli does not pass on.
+ */
+@Command(name = "awsj", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A fast, scriptable command-line tool for AWS: S3, SNS, Rekognition, Polly, Translate, Comprehend.",
-        synopsisSubcommandLabel = "<service> <command>",
-        footerHeading = "%nGlobal options (anywhere on the line, for every command):%n",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
+        footerHeading = "%nGlobal options (anywhere on the line, for every command):%n")
+public final class RootCommand implements Callable<Integer> {
+    /** What awsj's exit statuses mean, for the root's help and its man page. */
+    public static final Map<String, String> EXIT_CODES = Collections.unmodifiableMap(UsageMessageSpec.keyValuesMap(
             "0:success",
             "1:s3: one or more transfers failed",
             "2:s3: one or more files were skipped",
@@ -26,16 +43,22 @@ import picocli.CommandLine.Spec;
             "252:bad command line: unknown command or option, bad value",
             "253:environment or configuration: no credentials, no region, unreadable config",
             "254:the service answered with an error",
-            "255:anything else"})
-public final class RootCommand implements Callable<Integer> {
+            "255:anything else"));
+
     @Mixin
     GlobalOptions global;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     RootCommand(GlobalOptions global) {
         this.global = global;
+    }
+
+    /** picocli's model of the root, whose help {@link RootHelp} draws. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().helpFactory(RootHelp::new);
     }
 
     /**
@@ -57,5 +80,27 @@ public final class RootCommand implements Callable<Integer> {
         cl.getErr().println("awsj: a service is required. Try 'awsj help'.");
         cl.usage(cl.getErr());
         return ExitCodes.USAGE;
+    }
+
+    /** The root's help: its exit codes and {@code <service> <command>}, which no other command shows. */
+    static final class RootHelp extends Help {
+        RootHelp(CommandSpec spec, Help.ColorScheme scheme) {
+            super(spec, scheme);
+        }
+
+        @Override
+        protected Text createDetailedSynopsisCommandText() {
+            return ansi().new Text(" <service> <command>");
+        }
+
+        @Override
+        public String exitCodeListHeading(Object... params) {
+            return createHeading("%nExit codes:%n", params);
+        }
+
+        @Override
+        public String exitCodeList() {
+            return createTextTable(EXIT_CODES).toString();
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class ServiceCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
         cmd.spec = spec;
         spec.name(name);
-        spec.mixinStandardHelpOptions(true);
+        // -h/--help and -V/--version come from the root command (scope INHERIT) when it adds this.
         spec.usageMessage().description(name.equals("s3api")
                 ? "Every Amazon S3 API operation, as `aws s3api`."
                 : "Commands of " + service.cliName() + ": every API operation"

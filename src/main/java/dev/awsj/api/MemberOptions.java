@@ -54,15 +54,23 @@ public final class MemberOptions {
     }
 
     /**
+     * The standard help options. Every command inherits them from the root command when it joins
+     * the command tree, which is after its members were added here; a member of one of these names
+     * would keep picocli from adding them, so no member takes them.
+     */
+    private static final Set<String> HELP_OPTIONS = Set.of("--help", "--version");
+
+    /**
      * Adds an option for each request member of {@code op} that {@code spec} does not have yet and
-     * whose name is not {@code reserved} (the global options, which the command inherits later).
+     * whose name is not {@code reserved} (the global options, which the command inherits later) nor
+     * a standard help option.
      */
     public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved) {
         MemberOptions m = new MemberOptions(spec);
         for (SdkField<?> f : op.requestFields()) {
             String arg = Names.kebab(f.memberName());
             String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
-            if (spec.optionsMap().containsKey(option) || reserved.contains(option)) {
+            if (spec.optionsMap().containsKey(option) || reserved.contains(option) || HELP_OPTIONS.contains(option)) {
                 continue;
             }
             m.fields.put(option, f);

@@ -69,7 +69,7 @@ public final class OperationCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
         cmd.spec = spec;
         spec.name(op.cliName());
-        spec.mixinStandardHelpOptions(true);
+        // -h/--help and -V/--version come from the root command (scope INHERIT) when the service adds this.
         spec.usageMessage().description("Calls the " + op.name() + " operation and prints its response as JSON."
                 + (op.paginated() ? " Pages are fetched and merged." : ""));
         if (op.paginated()) {

@@ -1,6 +1,6 @@
 package dev.awsj.comprehend;
 
-import dev.awsj.textio.RequestMembers;
+import dev.awsj.api.RequestMembers;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;

@@ -3,11 +3,11 @@ package dev.awsj.comprehend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.Documents.Document;
-import dev.awsj.textio.LineResults;
-import dev.awsj.textio.OrderedBatch;
-import dev.awsj.textio.Progress;
-import dev.awsj.textio.TextSplitter;
+import dev.awsj.documents.Documents.Document;
+import dev.awsj.documents.LineResults;
+import dev.awsj.documents.OrderedBatch;
+import dev.awsj.documents.BatchProgress;
+import dev.awsj.documents.TextSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ final class BatchRunner {
         this.concurrency = concurrency;
     }
 
-    void run(List<Document> docs, Progress progress, Consumer<ObjectNode> sink) {
+    void run(List<Document> docs, BatchProgress progress, Consumer<ObjectNode> sink) {
         if (analysis.batch == null) {
             OrderedBatch.run(docs, concurrency, d -> {
                 if (d.blank()) {

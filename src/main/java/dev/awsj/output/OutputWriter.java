@@ -70,7 +70,9 @@ public final class OutputWriter {
             }
             case "text" -> TextFormat.write(data, out);
             case "table" -> TableFormat.write(data, out, color);
-            case "yaml", "yaml-stream" -> YamlFormat.write(data, out);
+            // The YAML library is loaded here only: no other output refers to YamlFormat.
+            case "yaml" -> YamlFormat.write(data, out, false);
+            case "yaml-stream" -> YamlFormat.write(data, out, true);
             default -> {
                 // The AWS CLI prints nothing for an empty response with no query.
                 if (query == null && data.isObject() && data.isEmpty()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
 
-@Command(name = "describe-voices", mixinStandardHelpOptions = true,
+@Command(name = "describe-voices",
         description = "List the voices (all pages; --no-paginate: the first): {\"Voices\": [{\"Id\": …, \"LanguageCode\": …, \"SupportedEngines\": […]}]}.")
 final class DescribeVoicesCommand implements Callable<Integer> {
     private final Context ctx;

@@ -1,7 +1,7 @@
 package dev.awsj.polly;
 
 import dev.awsj.core.AwsjException;
-import dev.awsj.textio.TextSplitter;
+import dev.awsj.documents.TextSplitter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

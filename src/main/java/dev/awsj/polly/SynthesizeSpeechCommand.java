@@ -6,9 +6,9 @@ import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.OrderedBatch;
-import dev.awsj.textio.TextSource;
-import dev.awsj.textio.TextSplitter;
+import dev.awsj.documents.OrderedBatch;
+import dev.awsj.documents.TextSource;
+import dev.awsj.documents.TextSplitter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.SynthesizeSpeechRequest;
 import software.amazon.awssdk.services.polly.model.SynthesizeSpeechResponse;
 
-@Command(name = "synthesize-speech", mixinStandardHelpOptions = true,
+@Command(name = "synthesize-speech",
         description = {"Turn text of any length into speech, written to OUTFILE (- writes the audio to stdout and "
                 + "prints no JSON). Prints {\"ContentType\": …, \"RequestCharacters\": …} as aws does.",
                 "Text over one request's limit (3,000 billed characters; 6,000 in all for SSML) is split at sentence "

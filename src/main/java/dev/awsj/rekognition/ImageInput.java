@@ -4,7 +4,7 @@ import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.TextSource;
+import dev.awsj.documents.TextSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rekognition.model.Image;
 import software.amazon.awssdk.services.rekognition.model.S3Object;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An image named on the command line: a local file (or {@code fileb://file}), {@code -} (stdin),
@@ -166,24 +167,13 @@ final class ImageInput {
         return Image.builder().s3Object(S3Object.builder().bucket(bucket).name(key).version(version).build()).build();
     }
 
-    boolean inS3() {
-        return bytes == null;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    String bucket() {
-        return bucket;
-    }
-
-    String key() {
-        return key;
-    }
-
-    String version() {
-        return version;
+    /** The image's bytes: those read, or an s3:// image fetched from S3 (to draw on). */
+    byte[] bytes(Context ctx) {
+        if (bytes != null) {
+            return bytes;
+        }
+        return ctx.clients().client(S3Client.class)
+                .getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(version)).asByteArray();
     }
 
     String spec() {

@@ -2,12 +2,8 @@ package dev.awsj.rekognition;
 
 import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.rekognition.model.Image;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code --image}, {@code --image-version} and {@code --annotate}: a picocli mixin for one-image commands. */
 public class ImageOptions {
@@ -35,21 +31,5 @@ public class ImageOptions {
             return ImageInput.of(fromJson, "--cli-input-json");
         }
         return ImageInput.resolve(ctx, image, imageVersion, "--image");
-    }
-
-    /** Draws the boxes if --annotate was given (fetching an s3:// image first), then prints the response. */
-    void finish(Context ctx, ImageInput input, SdkPojo response, List<Box> boxes) {
-        if (annotate != null) {
-            Annotator.annotate(imageBytes(ctx, input), boxes, Path.of(annotate));
-        }
-        ctx.output().write(dev.awsj.json.SdkJson.toJson(response));
-    }
-
-    static byte[] imageBytes(Context ctx, ImageInput input) {
-        if (!input.inS3()) {
-            return input.bytes();
-        }
-        return ctx.clients().client(S3Client.class)
-                .getObjectAsBytes(b -> b.bucket(input.bucket()).key(input.key()).versionId(input.version())).asByteArray();
     }
 }

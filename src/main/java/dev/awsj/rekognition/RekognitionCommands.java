@@ -1,18 +1,12 @@
 package dev.awsj.rekognition;
 
-import dev.awsj.api.MemberOptions;
 import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.cli.CuratedCommands;
-import dev.awsj.textio.CliInputJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
-import software.amazon.awssdk.services.rekognition.model.Attribute;
 import software.amazon.awssdk.services.rekognition.model.Celebrity;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesRequest;
@@ -41,43 +35,31 @@ public final class RekognitionCommands implements CuratedCommands {
                 new CompareFaces(ctx));
     }
 
-    private static RekognitionClient client(Context ctx) {
-        return ctx.clients().client(RekognitionClient.class);
-    }
-
-    @Command(name = "detect-labels", mixinStandardHelpOptions = true,
+    @Command(name = "detect-labels",
             description = "Detect objects, scenes and concepts in an image. --annotate draws the labels' instances.")
-    static final class DetectLabels implements Callable<Integer> {
-        private final Context ctx;
-        @Mixin
-        ImageOptions image = new ImageOptions();
-        @Mixin
-        CliInputJson input = new CliInputJson();
+    static final class DetectLabels extends SingleImageCommand<DetectLabelsRequest.Builder, DetectLabelsResponse> {
         @Option(names = "--max-labels", paramLabel = "N", description = "At most this many labels.")
         Integer maxLabels;
         @Option(names = "--min-confidence", paramLabel = "PERCENT", description = "Only labels at least this confident (0-100; the service default is 55).")
         Float minConfidence;
 
-        @Mixin
-        MemberOptions.Slot members = new MemberOptions.Slot();
-
         DetectLabels(Context ctx) {
-            this.ctx = ctx;
+            super(ctx, DetectLabelsRequest::builder, b -> b.build().image(), DetectLabelsRequest.Builder::image,
+                    (client, b) -> client.detectLabels(b.build()));
         }
 
         @Override
-        public Integer call() {
-            DetectLabelsRequest.Builder b = input.fill(DetectLabelsRequest.builder());
-            members.applyTo(b);
-            ImageInput in = image.resolve(ctx, b.build().image());
-            b.image(in.toImage());
+        void options(DetectLabelsRequest.Builder b) {
             if (maxLabels != null) {
                 b.maxLabels(maxLabels);
             }
             if (minConfidence != null) {
                 b.minConfidence(minConfidence);
             }
-            DetectLabelsResponse r = client(ctx).detectLabels(b.build());
+        }
+
+        @Override
+        List<Box> boxes(DetectLabelsResponse r) {
             List<Box> boxes = new ArrayList<>();
             for (Label l : r.labels()) {
                 for (Instance i : l.instances()) {
@@ -86,40 +68,31 @@ public final class RekognitionCommands implements CuratedCommands {
                     }
                 }
             }
-            image.finish(ctx, in, r, boxes);
-            return 0;
+            return boxes;
         }
     }
 
-    @Command(name = "detect-faces", mixinStandardHelpOptions = true,
+    @Command(name = "detect-faces",
             description = "Detect faces and their attributes. --annotate draws each face's box.")
-    static final class DetectFaces implements Callable<Integer> {
-        private final Context ctx;
-        @Mixin
-        ImageOptions image = new ImageOptions();
-        @Mixin
-        CliInputJson input = new CliInputJson();
+    static final class DetectFaces extends SingleImageCommand<DetectFacesRequest.Builder, DetectFacesResponse> {
         @Option(names = "--attributes", split = ",", arity = "1..*", paramLabel = "ALL|DEFAULT",
                 description = "DEFAULT (box, confidence, pose, quality, landmarks) or ALL (age, emotions, …).")
         List<String> attributes;
 
-        @Mixin
-        MemberOptions.Slot members = new MemberOptions.Slot();
-
         DetectFaces(Context ctx) {
-            this.ctx = ctx;
+            super(ctx, DetectFacesRequest::builder, b -> b.build().image(), DetectFacesRequest.Builder::image,
+                    (client, b) -> client.detectFaces(b.build()));
         }
 
         @Override
-        public Integer call() {
-            DetectFacesRequest.Builder b = input.fill(DetectFacesRequest.builder());
-            members.applyTo(b);
-            ImageInput in = image.resolve(ctx, b.build().image());
-            b.image(in.toImage());
+        void options(DetectFacesRequest.Builder b) {
             if (attributes != null) {
                 b.attributesWithStrings(attributes);
             }
-            DetectFacesResponse r = client(ctx).detectFaces(b.build());
+        }
+
+        @Override
+        List<Box> boxes(DetectFacesResponse r) {
             List<Box> boxes = new ArrayList<>();
             int n = 0;
             for (FaceDetail f : r.faceDetails()) {
@@ -128,66 +101,41 @@ public final class RekognitionCommands implements CuratedCommands {
                     boxes.add(Box.of(f.boundingBox(), Box.caption("Face " + n, f.confidence()), Box.FACE));
                 }
             }
-            image.finish(ctx, in, r, boxes);
-            return 0;
+            return boxes;
         }
     }
 
-    @Command(name = "detect-text", mixinStandardHelpOptions = true,
+    @Command(name = "detect-text",
             description = "Detect text (lines and words) in an image. --annotate draws each line's box.")
-    static final class DetectText implements Callable<Integer> {
-        private final Context ctx;
-        @Mixin
-        ImageOptions image = new ImageOptions();
-        @Mixin
-        CliInputJson input = new CliInputJson();
-
-        @Mixin
-        MemberOptions.Slot members = new MemberOptions.Slot();
-
+    static final class DetectText extends SingleImageCommand<DetectTextRequest.Builder, DetectTextResponse> {
         DetectText(Context ctx) {
-            this.ctx = ctx;
+            super(ctx, DetectTextRequest::builder, b -> b.build().image(), DetectTextRequest.Builder::image,
+                    (client, b) -> client.detectText(b.build()));
         }
 
         @Override
-        public Integer call() {
-            DetectTextRequest.Builder b = input.fill(DetectTextRequest.builder());
-            members.applyTo(b);
-            ImageInput in = image.resolve(ctx, b.build().image());
-            DetectTextResponse r = client(ctx).detectText(b.image(in.toImage()).build());
+        List<Box> boxes(DetectTextResponse r) {
             List<Box> boxes = new ArrayList<>();
             for (TextDetection t : r.textDetections()) {
                 if (t.type() == TextTypes.LINE && t.geometry() != null && t.geometry().boundingBox() != null) {
                     boxes.add(Box.of(t.geometry().boundingBox(), Box.caption(t.detectedText(), t.confidence()), Box.TEXT));
                 }
             }
-            image.finish(ctx, in, r, boxes);
-            return 0;
+            return boxes;
         }
     }
 
-    @Command(name = "recognize-celebrities", mixinStandardHelpOptions = true,
+    @Command(name = "recognize-celebrities",
             description = "Recognize celebrities in an image. --annotate draws their faces, named, and unrecognized faces.")
-    static final class RecognizeCelebrities implements Callable<Integer> {
-        private final Context ctx;
-        @Mixin
-        ImageOptions image = new ImageOptions();
-        @Mixin
-        CliInputJson input = new CliInputJson();
-
-        @Mixin
-        MemberOptions.Slot members = new MemberOptions.Slot();
-
+    static final class RecognizeCelebrities
+            extends SingleImageCommand<RecognizeCelebritiesRequest.Builder, RecognizeCelebritiesResponse> {
         RecognizeCelebrities(Context ctx) {
-            this.ctx = ctx;
+            super(ctx, RecognizeCelebritiesRequest::builder, b -> b.build().image(), RecognizeCelebritiesRequest.Builder::image,
+                    (client, b) -> client.recognizeCelebrities(b.build()));
         }
 
         @Override
-        public Integer call() {
-            RecognizeCelebritiesRequest.Builder b = input.fill(RecognizeCelebritiesRequest.builder());
-            members.applyTo(b);
-            ImageInput in = image.resolve(ctx, b.build().image());
-            RecognizeCelebritiesResponse r = client(ctx).recognizeCelebrities(b.image(in.toImage()).build());
+        List<Box> boxes(RecognizeCelebritiesResponse r) {
             List<Box> boxes = new ArrayList<>();
             for (Celebrity c : r.celebrityFaces()) {
                 if (c.face() != null && c.face().boundingBox() != null) {
@@ -199,18 +147,14 @@ public final class RekognitionCommands implements CuratedCommands {
                     boxes.add(Box.of(f.boundingBox(), "", Box.UNMATCHED));
                 }
             }
-            image.finish(ctx, in, r, boxes);
-            return 0;
+            return boxes;
         }
     }
 
-    @Command(name = "compare-faces", mixinStandardHelpOptions = true,
+    @Command(name = "compare-faces",
             description = "Compare the largest face of the source image with the faces of the target image. "
                     + "--annotate draws the target image's matched faces (with similarity) and unmatched faces.")
-    static final class CompareFaces implements Callable<Integer> {
-        private final Context ctx;
-        @Mixin
-        CliInputJson input = new CliInputJson();
+    static final class CompareFaces extends ImageCommand<CompareFacesRequest.Builder, CompareFacesResponse> {
         @Option(names = "--source-image", paramLabel = "IMAGE",
                 description = "File, - (stdin), http(s):// URL or s3://bucket/key.")
         String source;
@@ -228,50 +172,59 @@ public final class RekognitionCommands implements CuratedCommands {
         @Option(names = "--annotate", paramLabel = "OUT.png|OUT.jpg", description = "Write the target image with the faces drawn.")
         String annotate;
 
-        @Mixin
-        MemberOptions.Slot members = new MemberOptions.Slot();
-
         CompareFaces(Context ctx) {
-            this.ctx = ctx;
+            super(ctx, CompareFacesRequest::builder, (client, b) -> client.compareFaces(b.build()));
         }
 
         @Override
-        public Integer call() {
+        void check() {
             if ("-".equals(source) && "-".equals(target)) {
                 throw AwsjException.usage("Only one of --source-image and --target-image can be - (stdin).");
             }
             if (annotate != null) {
                 Annotator.format(annotate);
             }
-            CompareFacesRequest.Builder b = input.fill(CompareFacesRequest.builder());
-            members.applyTo(b);
+        }
+
+        /** Both images; the target is the one drawn on. */
+        @Override
+        ImageInput images(CompareFacesRequest.Builder b) {
             CompareFacesRequest given = b.build();
             ImageInput src = image(source, sourceVersion, given.sourceImage(), "--source-image");
             ImageInput tgt = image(target, targetVersion, given.targetImage(), "--target-image");
             b.sourceImage(src.toImage()).targetImage(tgt.toImage());
+            return tgt;
+        }
+
+        @Override
+        void options(CompareFacesRequest.Builder b) {
             if (similarityThreshold != null) {
                 b.similarityThreshold(similarityThreshold);
             }
             if (qualityFilter != null) {
                 b.qualityFilter(qualityFilter);
             }
-            CompareFacesResponse r = client(ctx).compareFaces(b.build());
-            if (annotate != null) {
-                List<Box> boxes = new ArrayList<>();
-                for (CompareFacesMatch m : r.faceMatches()) {
-                    if (m.face() != null && m.face().boundingBox() != null) {
-                        boxes.add(Box.of(m.face().boundingBox(), Box.caption("Match", m.similarity()), Box.FACE));
-                    }
+        }
+
+        @Override
+        String annotate() {
+            return annotate;
+        }
+
+        @Override
+        List<Box> boxes(CompareFacesResponse r) {
+            List<Box> boxes = new ArrayList<>();
+            for (CompareFacesMatch m : r.faceMatches()) {
+                if (m.face() != null && m.face().boundingBox() != null) {
+                    boxes.add(Box.of(m.face().boundingBox(), Box.caption("Match", m.similarity()), Box.FACE));
                 }
-                for (ComparedFace f : r.unmatchedFaces()) {
-                    if (f.boundingBox() != null) {
-                        boxes.add(Box.of(f.boundingBox(), Box.caption("No match", f.confidence()), Box.UNMATCHED));
-                    }
-                }
-                Annotator.annotate(ImageOptions.imageBytes(ctx, tgt), boxes, java.nio.file.Path.of(annotate));
             }
-            ctx.output().write(dev.awsj.json.SdkJson.toJson(r));
-            return 0;
+            for (ComparedFace f : r.unmatchedFaces()) {
+                if (f.boundingBox() != null) {
+                    boxes.add(Box.of(f.boundingBox(), Box.caption("No match", f.confidence()), Box.UNMATCHED));
+                }
+            }
+            return boxes;
         }
 
         private ImageInput image(String spec, String version, Image fromJson, String option) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * printed one JSON line each, in input order. A shell loop of a thousand calls pays the start-up a
  * thousand times; this pays it once and reuses the HTTP connections.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {
             "Runs awsj command lines read from FILE (or stdin for -), one a line, written as on the command line "
                     + "without 'awsj' (quotes and backslashes as in a shell; blank lines and # comments skipped).",

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cat", mixinStandardHelpOptions = true,
+@Command(name = "cat",
         description = "Write an object's bytes to stdout (verified against its stored checksum).")
 final class CatCommand implements Callable<Integer> {
     private final Context ctx;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cp", mixinStandardHelpOptions = true,
+@Command(name = "cp",
         description = {"Copy a file or object: local to S3, S3 to local, S3 to S3 (server-side), or - for stdin/stdout.",
             "Prints a JSON summary, or aws-style lines with --output text."},
         exitCodeListHeading = "Exit codes:%n",

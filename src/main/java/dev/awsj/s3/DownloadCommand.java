@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "download", mixinStandardHelpOptions = true,
+@Command(name = "download",
         description = "Download s3://bucket/key to FILE (default: its name in the current folder); a prefix with --recursive.")
 final class DownloadCommand implements Callable<Integer> {
     private final Context ctx;

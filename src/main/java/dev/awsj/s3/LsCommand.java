@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-@Command(name = "ls", mixinStandardHelpOptions = true,
+@Command(name = "ls",
         description = {"List buckets, or the objects and common prefixes below s3://bucket[/prefix] (every page).",
             "JSON by default ({\"Buckets\":...} or {\"Contents\":...,\"CommonPrefixes\":...}); --output text prints "
                     + "aws s3 ls lines."})

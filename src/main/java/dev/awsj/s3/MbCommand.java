@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 
-@Command(name = "mb", mixinStandardHelpOptions = true,
+@Command(name = "mb",
         description = "Make a bucket, in the region of --region / the profile.")
 final class MbCommand implements Callable<Integer> {
     private final Context ctx;

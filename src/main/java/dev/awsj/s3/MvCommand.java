@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "mv", mixinStandardHelpOptions = true,
+@Command(name = "mv",
         description = "Move a file or object: copy it, then delete the source once the copy is complete.")
 final class MvCommand implements Callable<Integer> {
     private final Context ctx;

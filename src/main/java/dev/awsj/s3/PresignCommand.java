@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-@Command(name = "presign", mixinStandardHelpOptions = true,
+@Command(name = "presign",
         description = "Print a pre-signed URL that lets anyone GET the object until it expires.")
 final class PresignCommand implements Callable<Integer> {
     static final long MAX_EXPIRES = 604_800;

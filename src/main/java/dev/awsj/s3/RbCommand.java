@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-@Command(name = "rb", mixinStandardHelpOptions = true,
+@Command(name = "rb",
         description = "Remove a bucket. --force first deletes every object, version and delete marker, and aborts "
                 + "unfinished multipart uploads.")
 final class RbCommand implements Callable<Integer> {

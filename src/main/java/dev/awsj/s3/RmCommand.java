@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rm", mixinStandardHelpOptions = true,
+@Command(name = "rm",
         description = "Delete an object, or with --recursive every object below a prefix (1,000 keys a request).")
 final class RmCommand implements Callable<Integer> {
     private final Context ctx;

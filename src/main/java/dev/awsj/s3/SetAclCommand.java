@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "set-acl", mixinStandardHelpOptions = true,
+@Command(name = "set-acl",
         description = "Set the canned ACL of an object (or of the bucket, for s3://bucket).")
 final class SetAclCommand implements Callable<Integer> {
     private final Context ctx;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(name = "sync",
         description = {"Make DESTINATION hold what SOURCE holds (local<->S3, S3<->S3).",
             "A file is copied when it is missing, its size differs, or the source is newer; both sides are listed once "
                     + "and merge-joined, so an unchanged tree costs one listing."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "upload", mixinStandardHelpOptions = true,
+@Command(name = "upload",
         description = "Upload a file (or a folder with --recursive) to s3://bucket[/key]; a key ending in / keeps the file name.")
 final class UploadCommand implements Callable<Integer> {
     private final Context ctx;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
-@Command(name = "url", mixinStandardHelpOptions = true,
+@Command(name = "url",
         description = "Print the public https URL of an object (works once the object is public-read), in the "
                 + "addressing style of the endpoint: https://bucket.s3.amazonaws.com/key, or path-style for local endpoints.")
 final class UrlCommand implements Callable<Integer> {

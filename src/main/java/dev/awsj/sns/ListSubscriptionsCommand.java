@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicRequest
 import software.amazon.awssdk.services.sns.model.ListSubscriptionsRequest;
 
 /** {@code list-subscriptions}, as aws's, plus {@code --topic-arn} for one topic's (ListSubscriptionsByTopic). */
-@Command(name = "list-subscriptions", mixinStandardHelpOptions = true,
+@Command(name = "list-subscriptions",
         description = "List every subscription (all pages; --no-paginate: the first), or only one topic's with "
                 + "--topic-arn: {\"Subscriptions\": [{\"SubscriptionArn\": …, \"Protocol\": …, \"Endpoint\": …}]}.")
 final class ListSubscriptionsCommand implements Callable<Integer> {

@@ -5,9 +5,9 @@ import dev.awsj.api.ParameterValues;
 import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
-import dev.awsj.textio.CliInputJson;
-import dev.awsj.textio.RequestMembers;
-import dev.awsj.textio.TextSource;
+import dev.awsj.api.CliInputJson;
+import dev.awsj.api.RequestMembers;
+import dev.awsj.documents.TextSource;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /** {@code publish} to a topic, a target ARN, or one phone number (SMS). */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish",
         description = {"Publish a message to a topic (--topic-arn), an endpoint (--target-arn) or one phone number "
                 + "(--phone-number, E.164 like +15558675309, checked before the call). Prints {\"MessageId\": …}.",
                 "The message: --message TEXT, --message - (stdin) or --message-file FILE."})

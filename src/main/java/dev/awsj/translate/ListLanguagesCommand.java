@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.ListLanguagesRequest;
 
-@Command(name = "list-languages", mixinStandardHelpOptions = true,
+@Command(name = "list-languages",
         description = "List the languages Translate supports (all pages; --no-paginate: the first): {\"Languages\": [{\"LanguageName\": …, \"LanguageCode\": …}]}.")
 final class ListLanguagesCommand implements Callable<Integer> {
     private final Context ctx;

@@ -4,14 +4,14 @@ import dev.awsj.api.MemberOptions;
 import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
-import dev.awsj.textio.CliInputJson;
-import dev.awsj.textio.DocumentInput;
-import dev.awsj.textio.Documents;
-import dev.awsj.textio.LineResults;
-import dev.awsj.textio.OrderedBatch;
-import dev.awsj.textio.Progress;
-import dev.awsj.textio.RequestMembers;
-import dev.awsj.textio.TextSource;
+import dev.awsj.api.CliInputJson;
+import dev.awsj.documents.DocumentInput;
+import dev.awsj.documents.Documents;
+import dev.awsj.documents.LineResults;
+import dev.awsj.documents.OrderedBatch;
+import dev.awsj.documents.BatchProgress;
+import dev.awsj.api.RequestMembers;
+import dev.awsj.documents.TextSource;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.TranslateTextRequest;
 
-@Command(name = "translate-text", mixinStandardHelpOptions = true,
+@Command(name = "translate-text",
         description = {"Translate text of any length: over 10,000 UTF-8 bytes it is split at paragraph, then "
                 + "sentence boundaries, the parts translated and joined in order. Prints TranslateText's JSON.",
                 "With --input-file (one document a line, or a CSV column with --column) prints one JSON result a "
@@ -88,7 +88,7 @@ final class TranslateTextCommand implements Callable<Integer> {
         documents.requireNoText(source);
         List<Documents.Document> docs = documents.documents(ctx);
         LineResults results = new LineResults(ctx);
-        Progress progress = new Progress(ctx, "documents", docs.size());
+        BatchProgress progress = new BatchProgress(ctx, "documents", docs.size());
         OrderedBatch.run(docs, documents.concurrency(), d -> {
             if (d.blank()) {
                 progress.advance(1);

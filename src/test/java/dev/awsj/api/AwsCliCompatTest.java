@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * awsj prints the same JSON as the AWS CLI for the same call against the same emulator. Runs
- * where the AWS CLI is installed ({@code /usr/bin/aws}, or {@code AWSJ_COMPAT_AWS}).
+ * awsj prints the same JSON, and the same YAML, as the AWS CLI for the same call against the same
+ * emulator. Runs where the AWS CLI is installed ({@code /usr/bin/aws}, or {@code AWSJ_COMPAT_AWS}).
  */
 class AwsCliCompatTest {
     static String aws;
@@ -37,6 +37,11 @@ class AwsCliCompatTest {
     }
 
     static JsonNode awsJson(Map<String, String> env, String... args) throws Exception {
+        return SdkJson.MAPPER.readTree(awsOut(env, args));
+    }
+
+    /** What aws prints on stdout; it must succeed. */
+    static String awsOut(Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(aws));
         cmd.addAll(List.of(args));
         // Older AWS CLI releases (Debian's 2.9) do not read AWS_ENDPOINT_URL.
@@ -51,7 +56,19 @@ class AwsCliCompatTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), "aws " + String.join(" ", args) + ": " + err);
-        return SdkJson.MAPPER.readTree(out);
+        return out;
+    }
+
+    /** What awsj prints on stdout; it must succeed. */
+    static String awsjOut(Map<String, String> env, String... args) {
+        Result r = AwsjRun.run(env, args);
+        assertEquals(0, r.exitCode(), r.toString());
+        return r.out();
+    }
+
+    /** awsj prints the same bytes as aws. */
+    static void sameBytes(Map<String, String> env, String... args) throws Exception {
+        assertEquals(awsOut(env, args), awsjOut(env, args), "awsj " + String.join(" ", args));
     }
 
     /**
@@ -147,5 +164,71 @@ class AwsCliCompatTest {
         assertEquals(0, AwsjRun.run(env, "s3api", "list-buckets").exitCode());
         assertEquals(0, AwsjRun.run(env, "s3", "ls").exitCode());
         assertEquals(253, AwsjRun.run(env, "sns", "list-topics").exitCode());
+    }
+
+    /**
+     * --output yaml and yaml-stream print what aws prints, byte for byte. A JMESPath literal as the
+     * query sends any data through each tool's YAML writer: here strings that YAML would read as
+     * something else, or reject, if they were not quoted.
+     */
+    @Test
+    void yamlOnFauxqs() throws Exception {
+        Map<String, String> env = AwsjRun.env(Emulators.fauxqsEndpoint());
+        awsjOut(env, "sns", "create-topic", "--name", "yaml-a");
+        awsjOut(env, "sns", "create-topic", "--name", "yaml-b");
+        sameBytes(env, "sns", "list-topics", "--output", "yaml");
+        sameBytes(env, "sns", "list-topics", "--output", "yaml-stream");
+        sameBytes(env, "sns", "list-topics", "--output", "yaml-stream", "--query", "Topics[].TopicArn");
+        // A bare scalar: JSON for yaml, a list of one for yaml-stream.
+        sameBytes(env, "sns", "list-topics", "--output", "yaml", "--query", "Topics[0].TopicArn");
+        sameBytes(env, "sns", "list-topics", "--output", "yaml-stream", "--query", "length(Topics)");
+        List<String> tricky = List.of("foo:", "foo: bar", "a #b", "#x", "- x", "-", "? x", ":", "@x", "%x", "!x", "&x",
+                "*x", "|x", ">x", "'x", "\"x", "[x", "{x", "=", "<<", "~", "", " lead", "trail ", "---", "...",
+                ".inf", "-.inf", ".nan", "0x1F", "0o17", "017", "0b101", "1_000", "1e3", "1.0", ".5", "+1", "000000000000",
+                "2024-01-01", "2024-01-01T00:00:00Z", "2019-12-31T23:59:59+00:00", "2024-01-01 10:00:00", "true", "True",
+                "null", "NULL", "a\nb", "a\n", "a\tb", "\u0001", "x\u0085y", "\u00a0x", "é", "日本語", "C:\\dir", "it's",
+                "arn:aws:sns:us-east-1:000000000000:a", "a:b", "http://x.com/a?b#c", "_", "word ".repeat(30),
+                "x".repeat(100));
+        // Keys in sorted order, as aws sorts them (see below).
+        var values = SdkJson.MAPPER.createObjectNode();
+        values.set("Nested", SdkJson.MAPPER.readTree("[[], {}, [[1, 2], []], [{\"x\": 1}], {\"only\": [{\"deep\": [\"a\", []]}]}]"));
+        values.set("Numbers", SdkJson.MAPPER.readTree("[1, -1, 0, 1.5, 0.1, 100.0, 123456789.123, true, false, null]"));
+        values.set("Strings", SdkJson.MAPPER.valueToTree(tricky));
+        values.set("Tricky keys", SdkJson.MAPPER.readTree("{\"0x1F\": 1, \"123\": 2, \"2024-01-01\": 3, \"A\": 4,"
+                + " \"a: b\": 5, \"null\": 6, \"true\": 7}"));
+        String literal = "`" + values.toString().replace("`", "\\`") + "`";
+        sameBytes(env, "sns", "list-topics", "--output", "yaml", "--query", literal);
+        sameBytes(env, "sns", "list-topics", "--output", "yaml-stream", "--query", literal);
+    }
+
+    /**
+     * Where awsj's YAML is not aws's byte for byte, on purpose or because SnakeYAML writes some
+     * escapes otherwise: the values read back are the same, except for the YAML 1.1 booleans and
+     * base-60 numbers, which awsj quotes and aws does not (a YAML 1.1 reader would take aws's
+     * {@code yes} for true).
+     */
+    @Test
+    void yamlDifferencesFromAwsAreOnlyInForm() throws Exception {
+        Map<String, String> env = AwsjRun.env(Emulators.fauxqsEndpoint());
+        String arn = SdkJson.MAPPER.readTree(awsjOut(env, "sns", "create-topic", "--name", "yaml-keys")).get("TopicArn").asText();
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        // aws (ruamel.yaml's safe dumper) sorts map keys; awsj keeps the order of the response, as its JSON does.
+        String[] attributes = {"sns", "get-topic-attributes", "--topic-arn", arn, "--output", "yaml"};
+        String awsYaml = awsOut(env, attributes);
+        String awsjYaml = awsjOut(env, attributes);
+        assertEquals(yaml.readTree(awsYaml), yaml.readTree(awsjYaml));
+        List<String> awsjKeys = new ArrayList<>();
+        yaml.readTree(awsjYaml).get("Attributes").fieldNames().forEachRemaining(awsjKeys::add);
+        List<String> jsonKeys = new ArrayList<>();
+        SdkJson.MAPPER.readTree(awsjOut(env, "sns", "get-topic-attributes", "--topic-arn", arn)).get("Attributes")
+                .fieldNames().forEachRemaining(jsonKeys::add);
+        assertEquals(jsonKeys, awsjKeys);
+        // SnakeYAML writes \x7f for ruamel's \x7F, and leaves printable characters (the byte order mark,
+        // emoji) unescaped.
+        String[] escapes = {"sns", "list-topics", "--output", "yaml", "--query", "`[\"\\u007f\", \"\\ufeffx\", \"x\\ud83d\\ude00\"]`"};
+        assertEquals(yaml.readTree(awsOut(env, escapes)), yaml.readTree(awsjOut(env, escapes)));
+        String[] yaml11 = {"sns", "list-topics", "--output", "yaml", "--query", "`[\"yes\", \"Off\", \"y\", \"12:30\"]`"};
+        assertEquals("- yes\n- Off\n- y\n- 12:30\n", awsOut(env, yaml11));
+        assertEquals("- 'yes'\n- 'Off'\n- 'y'\n- '12:30'\n", awsjOut(env, yaml11));
     }
 }

@@ -4,6 +4,7 @@ import dev.awsj.api.Operation;
 import dev.awsj.api.ServiceModel;
 import dev.awsj.aws.Service;
 import dev.awsj.Awsj;
+import dev.awsj.RootCommand;
 import dev.awsj.cli.Context;
 import dev.awsj.ServiceCommand;
 import dev.awsj.VersionProvider;
@@ -209,7 +210,8 @@ public final class CommandReference {
         }
         if (spec.parent() == null) {
             sb.append(".SH EXIT STATUS\n");
-            spec.usageMessage().exitCodeList().forEach((k, v) -> sb.append(".TP\n").append(roff(k.strip())).append('\n')
+            // The root's help draws its exit codes itself (so that commands do not inherit them).
+            RootCommand.EXIT_CODES.forEach((k, v) -> sb.append(".TP\n").append(roff(k.strip())).append('\n')
                     .append(roff(v)).append('\n'));
         }
         return sb.toString();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PollyCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final dev.awsj.textio.Responder SPEECH = new dev.awsj.textio.Responder("speech");
+    private static final dev.awsj.documents.Responder SPEECH = new dev.awsj.documents.Responder("speech");
     private static WireMockServer wm;
     private Map<String, String> env;
 

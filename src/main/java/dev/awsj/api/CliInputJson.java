@@ -1,6 +1,5 @@
-package dev.awsj.textio;
+package dev.awsj.api;
 
-import dev.awsj.api.ParameterValues;
 import dev.awsj.json.SdkJson;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.SdkPojo;

@@ -1,13 +1,14 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import dev.awsj.cli.Context;
 import java.io.PrintStream;
 
 /**
- * One progress line on stderr, rewritten in place ({@code Processed 50/200 documents}), shown only
- * when stderr is a terminal so that logs and pipes stay clean.
+ * The progress of a batch of documents (translate-text and the Comprehend detect commands with
+ * --input-file): one line on stderr, rewritten in place ({@code Processed 50/200 documents}), shown
+ * only when stderr is a terminal so that logs and pipes stay clean.
  */
-public final class Progress {
+public final class BatchProgress {
     private final PrintStream err;
     private final boolean enabled;
     private final String noun;
@@ -15,7 +16,7 @@ public final class Progress {
     private int done;
     private int lastWidth;
 
-    public Progress(Context ctx, String noun, int total) {
+    public BatchProgress(Context ctx, String noun, int total) {
         this.err = ctx.err();
         this.enabled = ctx.stderrIsTerminal() && total > 1;
         this.noun = noun;

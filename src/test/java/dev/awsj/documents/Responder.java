@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;

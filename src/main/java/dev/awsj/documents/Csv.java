@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import java.util.ArrayList;
 import java.util.List;

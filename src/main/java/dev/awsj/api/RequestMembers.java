@@ -1,6 +1,5 @@
-package dev.awsj.textio;
+package dev.awsj.api;
 
-import dev.awsj.api.ParameterValues;
 import java.util.List;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;

@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import dev.awsj.api.ParameterValues;
 import dev.awsj.core.AwsjException;

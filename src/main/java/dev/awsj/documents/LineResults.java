@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.cli.Context;

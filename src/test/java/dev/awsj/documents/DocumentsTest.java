@@ -1,4 +1,4 @@
-package dev.awsj.textio;
+package dev.awsj.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
