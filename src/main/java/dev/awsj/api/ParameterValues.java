@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.core.AtomicFileWriter;
 import dev.awsj.core.AwsjException;
 import dev.awsj.json.ScalarParser;
 import dev.awsj.json.SdkJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
@@ -83,20 +84,29 @@ public final class ParameterValues {
     /** {@code file://path} as text, anything else as given. */
     public static String load(String value, String option) {
         if (value.startsWith("file://")) {
-            return new String(readBytes(value.substring("file://".length()), option), StandardCharsets.UTF_8);
+            return new String(read(value, value.substring("file://".length()), option), StandardCharsets.UTF_8);
         }
         return value;
     }
 
+    /** The bytes of a file named by an option's value (a path without its {@code fileb://}). */
     public static byte[] readBytes(String path, String option) {
+        return read("fileb://" + path, path, option);
+    }
+
+    /**
+     * A paramfile's bytes; when it cannot be read, exit 252 with the value as given and the cause:
+     * {@code Unable to load paramfile file:///x: no such file}, as aws says it.
+     */
+    private static byte[] read(String given, String path, String option) {
         try {
             return Files.readAllBytes(Path.of(path));
-        } catch (NoSuchFileException e) {
-            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + path
-                    + ": no such file");
         } catch (IOException e) {
-            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + path
-                    + ": " + e.getMessage());
+            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + given
+                    + ": " + AtomicFileWriter.reason(e));
+        } catch (InvalidPathException e) {
+            throw AwsjException.usage("Error parsing parameter '" + option + "': Unable to load paramfile " + given
+                    + ": not a valid path (" + e.getReason() + ")");
         }
     }
 }

@@ -1,10 +1,16 @@
 package dev.awsj.aws;
 
+import dev.awsj.core.AtomicFileWriter;
 import dev.awsj.core.AwsjException;
 import dev.awsj.core.GlobalSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +35,17 @@ public final class AwsSettings {
     private ProfileFile profileFile;
     private ProfileFile credentialsProfiles;
     private ProfileFile configProfiles;
+
+    static {
+        // The SDK reads the config files a second time on its own, with its parser and from the
+        // process's environment, each time a client or presigner is built (its "default profile
+        // file"), and fails a command on a file it reads differently from aws (key: value). awsj
+        // hands every client the files as read here (ClientFactory), so that second read is pointed
+        // at a file that does not exist.
+        String none = Path.of(System.getProperty("java.io.tmpdir"), "awsj-the-sdk-reads-no-config-file", "none").toString();
+        System.setProperty("aws.configFile", none);
+        System.setProperty("aws.sharedCredentialsFile", none);
+    }
 
     public AwsSettings(GlobalSettings global, Map<String, String> env) {
         this.global = global;
@@ -82,8 +99,8 @@ public final class AwsSettings {
     /**
      * The config and credentials files merged, as the SDK reads them; missing files are empty. This
      * is the one reader of the files: every command, {@code configure get} and {@code list} included,
-     * sees the values through it (a later duplicate section wins, the credentials file over the config
-     * file; see docs/configuration.md).
+     * sees the values through it (the credentials file over the config file; see
+     * docs/configuration.md). A file aws would refuse is refused first ({@link ConfigSyntax}).
      */
     public synchronized ProfileFile profileFile() {
         if (profileFile == null) {
@@ -110,12 +127,21 @@ public final class AwsSettings {
         if (!Files.isRegularFile(file)) {
             return ProfileFile.aggregator().build();
         }
-        if (!Files.isReadable(file)) {
-            throw AwsjException.config("Unable to read the " + (type == ProfileFile.Type.CREDENTIALS ? "credentials" : "config")
-                    + " file " + file + ": permission denied");
-        }
+        String what = type == ProfileFile.Type.CREDENTIALS ? "credentials" : "config";
+        byte[] bytes;
         try {
-            return ProfileFile.builder().content(file).type(type).build();
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw AwsjException.config("Unable to read the " + what + " file " + file + ": permission denied");
+        } catch (IOException e) {
+            throw AwsjException.config("Unable to read the " + what + " file " + file + ": " + AtomicFileWriter.reason(e));
+        }
+        // What aws refuses is refused here, with path:line; what it reads reaches the SDK's parser
+        // in the one form that parser reads (ConfigSyntax), line for line.
+        String view = ConfigSyntax.view(file, ConfigSyntax.lines(bytes));
+        try {
+            return ProfileFile.builder().content(new ByteArrayInputStream(view.getBytes(StandardCharsets.UTF_8)))
+                    .type(type).build();
         } catch (RuntimeException e) {
             // The SDK says "... on line N": report it as path:N: ..., as configure set does.
             String m = String.valueOf(e.getMessage());
@@ -294,5 +320,140 @@ public final class AwsSettings {
     /** The global options given on the command line. */
     public GlobalSettings global() {
         return global;
+    }
+
+    /**
+     * The syntax of the config and credentials files as aws reads them. botocore parses them with
+     * Python's configparser in strict mode: {@code key = value} or {@code key: value} (the first '='
+     * or ':' separates), keys in lower case, {@code #} and {@code ;} comment lines, a value continued
+     * on the lines indented deeper than its key (a nested block such as {@code s3 =} takes
+     * {@code key = value} lines only). A file aws refuses is refused here with exit 253 and
+     * {@code path:line: message}: a line outside any section, a line that is neither a header nor a
+     * setting, a broken header, and a section or a key that appears twice. What aws reads reaches the
+     * SDK's parser, the one reader of values, as a view with the same lines (so its line numbers
+     * hold): each setting as {@code key = value} at the start of its line, comment lines blank,
+     * continuation lines indented. {@code configure}'s writer uses the same scan to find the line a
+     * setting is on. Messages never quote a line: it may hold a secret.
+     */
+    public static final class ConfigSyntax {
+        /** What a line of the file is. */
+        public enum Kind { BLANK, COMMENT, HEADER, SETTING, CONTINUATION }
+
+        /**
+         * One line: its kind; for a header the section name as written between the brackets, for a
+         * setting its key in lower case (as configparser keeps it), else null; and the line as the
+         * SDK's parser is given it.
+         */
+        public record Line(Kind kind, String name, String view) {
+        }
+
+        private ConfigSyntax() {
+        }
+
+        /** The lines of a file: UTF-8, without a byte order mark or line terminators. */
+        public static List<String> lines(byte[] content) {
+            String text = new String(content, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            lines.replaceAll(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+            return lines;
+        }
+
+        /** The kind of each line (lines without terminators), or exit 253 for a file aws refuses. */
+        public static List<Line> scan(Path path, List<String> lines) {
+            List<Line> out = new ArrayList<>(lines.size());
+            Map<String, Integer> sections = new HashMap<>();
+            Map<String, Map<String, Integer>> keysBySection = new HashMap<>();
+            Map<String, Integer> keys = null;
+            String section = null;
+            String setting = null;
+            boolean nested = false;
+            int indentLevel = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String raw = lines.get(i);
+                String t = raw.strip();
+                if (t.isEmpty()) {
+                    // A blank line does not end a value: an indented line after it still continues it.
+                    out.add(new Line(Kind.BLANK, null, ""));
+                    continue;
+                }
+                if (t.startsWith("#") || t.startsWith(";")) {
+                    out.add(new Line(Kind.COMMENT, null, ""));
+                    continue;
+                }
+                int indent = raw.length() - raw.stripLeading().length();
+                if (setting != null && indent > indentLevel) {
+                    if (nested && t.indexOf('=') <= 0) {
+                        throw malformed(path, i, "expected 'key = value' in the nested block under " + setting
+                                + " (aws reads only '=' there)");
+                    }
+                    out.add(new Line(Kind.CONTINUATION, null, "    " + t));
+                    continue;
+                }
+                indentLevel = indent;
+                if (t.startsWith("[")) {
+                    int close = t.lastIndexOf(']');
+                    if (close < 0) {
+                        throw malformed(path, i, "broken section header: it must end with ']'");
+                    }
+                    String name = t.substring(1, close);
+                    if (name.isBlank()) {
+                        throw malformed(path, i, "empty section name");
+                    }
+                    // configparser lets only [DEFAULT] repeat (its keys apply to every section).
+                    Integer first = sections.putIfAbsent(name, i);
+                    if (first != null && !name.equals("DEFAULT")) {
+                        throw malformed(path, i, "the section [" + name + "] appears twice (first on line " + (first + 1)
+                                + "); aws refuses such a file: merge the two");
+                    }
+                    keys = keysBySection.computeIfAbsent(name, k -> new HashMap<>());
+                    section = name;
+                    setting = null;
+                    out.add(new Line(Kind.HEADER, name, "[" + name + "]"));
+                    continue;
+                }
+                if (section == null) {
+                    throw malformed(path, i, "a line outside any section: add a [section] header above it");
+                }
+                int eq = t.indexOf('=');
+                int colon = t.indexOf(':');
+                int sep = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+                if (sep < 0) {
+                    throw malformed(path, i, "expected 'key = value' or 'key: value'");
+                }
+                String key = t.substring(0, sep).strip().toLowerCase(Locale.ROOT);
+                if (key.isEmpty()) {
+                    throw malformed(path, i, "a setting without a name before its '" + t.charAt(sep) + "'");
+                }
+                Integer first = keys.putIfAbsent(key, i);
+                if (first != null) {
+                    throw malformed(path, i, key + " is set twice in [" + section + "] (first on line " + (first + 1)
+                            + "); aws refuses such a file: keep one");
+                }
+                String value = t.substring(sep + 1).strip();
+                setting = key;
+                nested = value.isEmpty();
+                out.add(new Line(Kind.SETTING, key, key + " = " + value));
+            }
+            return out;
+        }
+
+        /** The text the SDK's parser is given for a file's lines; exit 253 for a file aws refuses. */
+        public static String view(Path path, List<String> lines) {
+            StringBuilder b = new StringBuilder();
+            for (Line l : scan(path, lines)) {
+                b.append(l.view()).append('\n');
+            }
+            return b.toString();
+        }
+
+        private static AwsjException malformed(Path path, int index, String message) {
+            return AwsjException.config(path + ":" + (index + 1) + ": " + message);
+        }
     }
 }

@@ -129,6 +129,8 @@ public class ClientFactory implements AutoCloseable {
         if (global.debug()) {
             o.addExecutionInterceptor(new DebugLogger(err));
         }
+        // The client's own profile settings come from the one reader, not from a second read of the files.
+        o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
         builder.overrideConfiguration(o.build());
         if (service == Service.S3 && usePathStyle(endpoint)) {

@@ -1,9 +1,8 @@
 package dev.awsj.configure;
 
-import dev.awsj.core.AtomicFileWriter;
-
-import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
+import dev.awsj.core.AtomicFileWriter;
+import dev.awsj.core.AwsjException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ final class ConfigureImportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw AwsjException.usage("No such CSV file: " + file);
         } catch (IOException e) {
-            throw AwsjException.config("Unable to read " + file + ": " + e.getMessage());
+            throw AwsjException.config("Unable to read " + file + ": " + AtomicFileWriter.reason(e));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -68,7 +67,7 @@ final class ConfigureImportCommand implements Callable<Integer> {
         if (akid < 0 || secret < 0) {
             throw AwsjException.usage(file + ": expected the columns 'Access key ID' and 'Secret access key' in the first line");
         }
-        Map<String, String[]> profiles = new LinkedHashMap<>();
+        Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             if (r.size() == 1 && r.get(0).isBlank()) {
@@ -83,17 +82,13 @@ final class ConfigureImportCommand implements Callable<Integer> {
                 }
                 throw AwsjException.usage(file + ":" + (i + 1) + ": the row lacks a user name or a key (use --skip-invalid to skip it)");
             }
-            profiles.put(prefix + name, new String[] {k, s});
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put("aws_access_key_id", k);
+            keys.put("aws_secret_access_key", s);
+            profiles.put(prefix + name, keys);
         }
-        ConfigFiles files = ConfigureCommand.files(ctx);
-        files.config(); // a broken config file is reported before anything is written
-        for (var e : profiles.entrySet()) {
-            files.credentials().set(e.getKey(), "aws_access_key_id", e.getValue()[0]);
-            files.credentials().set(e.getKey(), "aws_secret_access_key", e.getValue()[1]);
-        }
-        if (!profiles.isEmpty()) {
-            new AtomicFileWriter(ctx.err()).write(files.credentialsPath(), files.credentials().toBytes());
-        }
+        // Under the credentials file's lock, read afresh; both files must read as aws reads them.
+        ConfigureCommand.files(ctx).setCredentials(profiles);
         ctx.out().println("Successfully imported " + profiles.size() + " profile(s)");
         return 0;
     }

@@ -1,20 +1,25 @@
 package dev.awsj.configure;
 
+import dev.awsj.aws.AwsSettings.ConfigSyntax;
+import dev.awsj.aws.AwsSettings.ConfigSyntax.Kind;
 import dev.awsj.core.AwsjException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One AWS config or credentials file as its lines, so that a change rewrites only the line it
  * touches: comments, blank lines, key order, other sections and line endings stay byte for byte.
- * The syntax is the one botocore and the Java SDK accept: {@code [section]} headers, {@code key =
- * value} lines, {@code #}/{@code ;} comments, and indented lines under {@code key =} as a nested block
- * ({@code s3 =\n    max_concurrent_requests = 20}).
+ * Which line is a header, a setting or part of a nested block is decided by the syntax aws reads
+ * ({@link ConfigSyntax}, shared with the reader): {@code key = value} and {@code key: value}, keys
+ * matched without regard to case, indented lines under {@code key =} as a nested block
+ * ({@code s3 =\n    max_concurrent_requests = 20}). A file aws would refuse is refused, so nothing is
+ * ever written into a file aws cannot read.
  */
 public final class IniFile {
     private final Path path;
@@ -22,6 +27,8 @@ public final class IniFile {
     private final List<String> lines;
     private final String newline;
     private final boolean bom;
+    /** What each line is, recomputed after every change. */
+    private List<ConfigSyntax.Line> kinds = List.of();
 
     private IniFile(Path path, List<String> lines, String newline, boolean bom) {
         this.path = path;
@@ -36,7 +43,8 @@ public final class IniFile {
     }
 
     /**
-     * Parses the bytes of a file; a line outside any section or a broken header is refused with
+     * Parses the bytes of a file; a file aws would refuse (a line outside any section, a broken
+     * header, a line that is not a setting, a section or key that appears twice) is refused with
      * exit 253 and {@code path:line: message}. Messages never quote the line: it may hold a secret.
      */
     public static IniFile parse(Path path, byte[] content) {
@@ -58,7 +66,11 @@ public final class IniFile {
         }
         String newline = !lines.isEmpty() && lines.get(0).endsWith("\r\n") ? "\r\n" : "\n";
         IniFile f = new IniFile(path, lines, newline, bom);
-        f.validate();
+        try {
+            f.rescan();
+        } catch (AwsjException e) {
+            throw new AwsjException(e.exitCode(), e.getMessage() + " (nothing was written)");
+        }
         return f;
     }
 
@@ -66,47 +78,8 @@ public final class IniFile {
         return path;
     }
 
-    private void validate() {
-        boolean inSection = false;
-        boolean canContinue = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = strip(lines.get(i));
-            String t = raw.trim();
-            if (t.isEmpty() || isComment(t)) {
-                continue;
-            }
-            if (t.startsWith("[")) {
-                if (!t.endsWith("]") && !(t.contains("]") && isComment(t.substring(t.indexOf(']') + 1).trim()))) {
-                    throw malformed(i, "broken section header: it must end with ']'");
-                }
-                if (sectionName(t).isEmpty()) {
-                    throw malformed(i, "empty section name");
-                }
-                inSection = true;
-                canContinue = false;
-                continue;
-            }
-            if (!inSection) {
-                throw malformed(i, "a line outside any section: add a [section] header above it");
-            }
-            boolean indented = Character.isWhitespace(raw.charAt(0));
-            if (indented && canContinue) {
-                continue;
-            }
-            int eq = t.indexOf('=');
-            if (eq <= 0) {
-                throw malformed(i, "expected 'key = value'");
-            }
-            canContinue = true;
-        }
-    }
-
-    private AwsjException malformed(int index, String message) {
-        return AwsjException.config(path + ":" + (index + 1) + ": " + message + " (nothing was written)");
-    }
-
-    static boolean isComment(String trimmed) {
-        return trimmed.startsWith("#") || trimmed.startsWith(";");
+    private void rescan() {
+        kinds = ConfigSyntax.scan(path, lines.stream().map(IniFile::strip).toList());
     }
 
     private static String strip(String line) {
@@ -119,35 +92,57 @@ public final class IniFile {
         return line;
     }
 
-    /** The name inside {@code [ ... ]}, whitespace collapsed as the SDK does. */
-    private static String sectionName(String trimmedHeader) {
-        int close = trimmedHeader.indexOf(']');
-        return trimmedHeader.substring(1, close < 0 ? trimmedHeader.length() : close).trim().replaceAll("\\s+", " ");
+    private Kind kind(int i) {
+        return kinds.get(i).kind();
     }
 
     private boolean isHeader(int i) {
-        return strip(lines.get(i)).trim().startsWith("[");
+        return kind(i) == Kind.HEADER;
     }
 
     private boolean isBlankOrComment(int i) {
-        String t = strip(lines.get(i)).trim();
-        return t.isEmpty() || isComment(t);
+        return kind(i) == Kind.BLANK || kind(i) == Kind.COMMENT;
     }
 
-    private boolean isIndented(int i) {
-        String s = strip(lines.get(i));
-        return !s.isEmpty() && Character.isWhitespace(s.charAt(0));
+    /** A line that continues the setting above it (a nested block's line). */
+    private boolean isContinuation(int i) {
+        return kind(i) == Kind.CONTINUATION;
+    }
+
+    /** The section a header opens, whitespace collapsed as the SDK reads it. */
+    private String sectionName(int header) {
+        return kinds.get(header).name().trim().replaceAll("\\s+", " ");
+    }
+
+    /** Whether line {@code i} sets {@code key} (keys compare in lower case, as aws reads them). */
+    private boolean sets(int i, String key) {
+        return kind(i) == Kind.SETTING && kinds.get(i).name().equals(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** The value of a setting line, as written after its '=' or ':'. */
+    private String valueAt(int i) {
+        ConfigSyntax.Line l = kinds.get(i);
+        return l.view().substring(l.name().length() + " = ".length());
+    }
+
+    /** The key of a nested block's line ({@code key = value}, '=' only, as aws reads nested lines). */
+    private static String nestedKey(String line) {
+        String t = line.trim();
+        int eq = t.indexOf('=');
+        return eq <= 0 ? null : t.substring(0, eq).trim();
+    }
+
+    private static String nestedValue(String line) {
+        String t = line.trim();
+        return t.substring(t.indexOf('=') + 1).trim();
     }
 
     /** The section names in file order (e.g. {@code default}, {@code profile dev}). */
     public List<String> sections() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (isHeader(i)) {
-                String n = sectionName(strip(lines.get(i)).trim());
-                if (!names.contains(n)) {
-                    names.add(n);
-                }
+            if (isHeader(i) && !names.contains(sectionName(i))) {
+                names.add(sectionName(i));
             }
         }
         return names;
@@ -159,7 +154,7 @@ public final class IniFile {
 
     private int headerIndex(String section) {
         for (int i = 0; i < lines.size(); i++) {
-            if (isHeader(i) && sectionName(strip(lines.get(i)).trim()).equals(section)) {
+            if (isHeader(i) && sectionName(i).equals(section)) {
                 return i;
             }
         }
@@ -167,14 +162,15 @@ public final class IniFile {
     }
 
     /**
-     * The header of the section {@code key} is read from when a section name repeats (the SDK merges
-     * the sections, a later value winning): the last one holding the key, else the last one.
+     * The header of the section {@code key} is read from when a section name repeats in a way aws
+     * accepts ({@code [profile  dev]} and {@code [profile dev]}, which the SDK merges, a later value
+     * winning): the last one holding the key, else the last one.
      */
     private int headerIndex(String section, String key) {
         int last = -1;
         int holding = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (isHeader(i) && sectionName(strip(lines.get(i)).trim()).equals(section)) {
+            if (isHeader(i) && sectionName(i).equals(section)) {
                 last = i;
                 if (keyIndex(i, key) >= 0) {
                     holding = i;
@@ -193,27 +189,28 @@ public final class IniFile {
         return i;
     }
 
-    private static String keyOf(String line) {
-        String t = strip(line).trim();
-        int eq = t.indexOf('=');
-        return eq <= 0 ? null : t.substring(0, eq).trim();
-    }
-
-    private static String valueOf(String line) {
-        String t = strip(line).trim();
-        return t.substring(t.indexOf('=') + 1).trim();
-    }
-
-    /** Line index of a top-level key in a section (the last, which the SDK reads, if it repeats), or -1. */
+    /** Line index of a setting in a section, or -1. */
     private int keyIndex(int header, String key) {
         int end = sectionEnd(header);
-        int found = -1;
         for (int i = header + 1; i < end; i++) {
-            if (!isBlankOrComment(i) && !isIndented(i) && key.equals(keyOf(lines.get(i)))) {
-                found = i;
+            if (sets(i, key)) {
+                return i;
             }
         }
-        return found;
+        return -1;
+    }
+
+    /** The first line after a setting and the lines that continue it. */
+    private int blockEnd(int setting) {
+        int end = setting + 1;
+        int last = setting;
+        while (end < lines.size() && (isContinuation(end) || isBlankOrComment(end))) {
+            if (isContinuation(end)) {
+                last = end;
+            }
+            end++;
+        }
+        return last + 1;
     }
 
     /** The value of {@code key} in {@code section}; a nested block's value is its lines joined by "\n". */
@@ -226,13 +223,13 @@ public final class IniFile {
         if (k < 0) {
             return Optional.empty();
         }
-        String v = valueOf(lines.get(k));
+        String v = valueAt(k);
         if (!v.isEmpty()) {
             return Optional.of(v);
         }
         List<String> nested = new ArrayList<>();
-        for (int i = k + 1; i < sectionEnd(h) && (isIndented(i) || isBlankOrComment(i)); i++) {
-            if (!isBlankOrComment(i)) {
+        for (int i = k + 1; i < blockEnd(k); i++) {
+            if (isContinuation(i)) {
                 nested.add(strip(lines.get(i)).trim());
             }
         }
@@ -243,15 +240,15 @@ public final class IniFile {
     public Optional<String> get(String section, String parent, String key) {
         return get(section, parent).flatMap(block -> {
             for (String l : block.split("\n")) {
-                if (key.equals(keyOf(l))) {
-                    return Optional.of(valueOf(l));
+                if (key.equals(nestedKey(l))) {
+                    return Optional.of(nestedValue(l));
                 }
             }
             return Optional.empty();
         });
     }
 
-    /** The top-level keys of a section with their values, in file order. */
+    /** The settings of a section with their values, in file order, keys in lower case. */
     public Map<String, String> properties(String section) {
         Map<String, String> m = new LinkedHashMap<>();
         int h = headerIndex(section);
@@ -259,70 +256,74 @@ public final class IniFile {
             return m;
         }
         for (int i = h + 1; i < sectionEnd(h); i++) {
-            if (!isBlankOrComment(i) && !isIndented(i)) {
-                String k = keyOf(lines.get(i));
-                if (k != null && !m.containsKey(k)) {
-                    m.put(k, get(section, k).orElse(""));
-                }
+            if (kind(i) == Kind.SETTING && !m.containsKey(kinds.get(i).name())) {
+                m.put(kinds.get(i).name(), get(section, kinds.get(i).name()).orElse(""));
             }
         }
         return m;
     }
 
     /**
-     * Sets {@code key = value} in a section: replaces the key's line where it exists, else adds the
-     * line after the section's last setting, else appends a new section at the end of the file.
+     * Sets {@code key = value} in a section: replaces the key's line where it exists (written with
+     * '=' or ':', in any case), else adds the line after the section's last setting, else appends a
+     * new section at the end of the file.
      */
     public void set(String section, String key, String value) {
         String line = key + " = " + value + newline;
         int h = headerIndex(section, key);
         if (h < 0) {
             appendSection(section, List.of(line));
-            return;
-        }
-        int k = keyIndex(h, key);
-        if (k >= 0) {
-            // A nested block under this key is replaced by the plain value.
-            int end = k + 1;
-            while (end < sectionEnd(h) && isIndented(end)) {
-                end++;
+        } else {
+            int k = keyIndex(h, key);
+            if (k >= 0) {
+                // A nested block or continued value under this key is replaced by the plain value.
+                lines.subList(k + 1, blockEnd(k)).clear();
+                lines.set(k, keepIndent(lines.get(k), line));
+            } else {
+                lines.add(insertionPoint(h), line);
             }
-            lines.subList(k + 1, end).clear();
-            lines.set(k, keepIndent(lines.get(k), line));
-            return;
         }
-        lines.add(insertionPoint(h), line);
+        rescan();
     }
 
     /** Sets a key of a nested block, {@code s3 =\n    max_concurrent_requests = 20}, as aws writes it. */
     public void set(String section, String parent, String key, String value) {
-        String nestedLine = "    " + key + " = " + value + newline;
+        setNested(section, parent, key, value);
+        rescan();
+    }
+
+    private void setNested(String section, String parent, String key, String value) {
         int h = headerIndex(section, parent);
         if (h < 0) {
-            appendSection(section, List.of(parent + " =" + newline, nestedLine));
+            appendSection(section, List.of(parent + " =" + newline, "    " + key + " = " + value + newline));
             return;
         }
         int k = keyIndex(h, parent);
         if (k < 0) {
             int at = insertionPoint(h);
             lines.add(at, parent + " =" + newline);
-            lines.add(at + 1, nestedLine);
+            lines.add(at + 1, "    " + key + " = " + value + newline);
             return;
         }
-        if (!valueOf(lines.get(k)).isEmpty()) {
-            lines.set(k, parent + " =" + newline);
+        String indent = indentOf(lines.get(k)) + "    ";
+        int end = blockEnd(k);
+        if (!valueAt(k).isEmpty()) {
+            // A plain value becomes the block.
+            lines.subList(k + 1, end).clear();
+            lines.set(k, keepIndent(lines.get(k), parent + " =" + newline));
+            end = k + 1;
         }
-        int end = sectionEnd(h);
         int last = k;
-        for (int i = k + 1; i < end && (isIndented(i) || isBlankOrComment(i)); i++) {
-            if (isIndented(i) && !isBlankOrComment(i)) {
-                if (key.equals(keyOf(lines.get(i)))) {
+        for (int i = k + 1; i < end; i++) {
+            if (isContinuation(i)) {
+                if (key.equals(nestedKey(lines.get(i)))) {
                     lines.set(i, keepIndent(lines.get(i), key + " = " + value + newline));
                     return;
                 }
                 last = i;
             }
         }
+        String nestedLine = indent + key + " = " + value + newline;
         if (last > k) {
             // Indent like the block's other lines.
             String prev = lines.get(last);
@@ -331,20 +332,25 @@ public final class IniFile {
                 lines.set(last, prev + newline);
                 nestedLine = nestedLine + newline;
             }
+        } else {
+            ensureTerminated(k);
         }
         lines.add(last + 1, nestedLine);
     }
 
-    /** Keeps the leading whitespace and the line terminator of the line being replaced. */
-    private String keepIndent(String old, String replacement) {
+    private static String indentOf(String line) {
         int n = 0;
-        while (n < old.length() && (old.charAt(n) == ' ' || old.charAt(n) == '\t')) {
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
             n++;
         }
-        String indent = old.substring(0, n);
+        return line.substring(0, n);
+    }
+
+    /** Keeps the leading whitespace and the line terminator of the line being replaced. */
+    private String keepIndent(String old, String replacement) {
         String body = strip(replacement);
         String end = old.endsWith("\r\n") ? "\r\n" : old.endsWith("\n") ? "\n" : "";
-        return indent + body + end;
+        return indentOf(old) + body + end;
     }
 
     /** After the section's last setting (or its header), before trailing blank lines and comments. */
@@ -372,18 +378,15 @@ public final class IniFile {
         lines.addAll(body);
     }
 
-    /** Removes a key from a section; false when it was not there. */
+    /** Removes a key (and its nested block) from a section; false when it was not there. */
     public boolean remove(String section, String key) {
         int h = headerIndex(section, key);
         int k = h < 0 ? -1 : keyIndex(h, key);
         if (k < 0) {
             return false;
         }
-        int end = k + 1;
-        while (end < sectionEnd(h) && isIndented(end)) {
-            end++;
-        }
-        lines.subList(k, end).clear();
+        lines.subList(k, blockEnd(k)).clear();
+        rescan();
         return true;
     }
 

@@ -1,5 +1,7 @@
 package dev.awsj.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -275,14 +278,29 @@ public final class SdkJson {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
-    /** Parses JSON text given on the command line; a syntax error is exit 252 naming the option. */
+    /**
+     * Parses JSON text given on the command line; a syntax error is exit 252 naming the option and
+     * where in the text it is: {@code Invalid JSON for --cli-input-json: line 2, column 14: Unexpected
+     * character ...}, without the parser's notes on how it was configured.
+     */
     public static JsonNode parse(String text, String where) {
         try {
             return MAPPER.readTree(text);
-        } catch (Exception e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw AwsjException.usage("Invalid JSON for " + where + ": " + msg);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String position = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw AwsjException.usage("Invalid JSON for " + where + ": " + position + syntaxMessage(e.getOriginalMessage()));
         }
+    }
+
+    /** "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 2]" within a message. */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
+    /** A parser message on one line, a position it quotes as "line L, column C". */
+    static String syntaxMessage(String message) {
+        String m = message == null ? "not JSON" : SOURCE.matcher(message).replaceAll("line $1, column $2");
+        m = m.replaceAll("\\s*\\R\\s*", " ").strip();
+        return m.isEmpty() ? "not JSON" : m;
     }
 
     /** Parses an ISO-8601 timestamp or epoch seconds. */

@@ -69,7 +69,7 @@ class ExitCodesTest {
 
         Result file = AwsjRun.run(env, "sns", "publish", "--message", "file:///no/such/file", "--topic-arn", "a");
         assertEquals(252, file.exitCode(), file.toString());
-        assertTrue(file.err().contains("Unable to load paramfile /no/such/file"), file.err());
+        assertTrue(file.err().contains("Unable to load paramfile file:///no/such/file: no such file"), file.err());
 
         Result output = AwsjRun.run(env, "sns", "list-topics", "--output", "xml");
         assertEquals(252, output.exitCode(), output.toString());

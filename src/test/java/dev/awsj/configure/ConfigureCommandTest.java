@@ -123,8 +123,12 @@ class ConfigureCommandTest {
         assertEquals("rw-------", mode(credentials));
         assertEquals("rw-------", mode(config));
         try (var s = Files.list(home.resolve(".aws"))) {
-            assertEquals(List.of("config", "credentials"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            // Beside each file, the lock that serializes changes to it (ConfigFileSafetyTest); no temporary file.
+            assertEquals(List.of("config", "config.lock", "credentials", "credentials.lock"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertEquals("rw-------", mode(home.resolve(".aws/config.lock")));
+        assertEquals("rw-------", mode(home.resolve(".aws/credentials.lock")));
     }
 
     @Test

@@ -129,4 +129,48 @@ class IniFileTest {
         f.remove("profile work", "s3");
         assertEquals(GOLDEN.replace("s3 =\n  addressing_style = path\n", ""), text(f));
     }
+
+    @Test
+    void aKeyWrittenWithAColonOrInAnotherCaseIsUpdatedInPlace() {
+        IniFile f = parse("[default]\nregion: eu-west-1\nOutput : text\ns3:\n  addressing_style = path\n");
+        assertEquals(Optional.of("eu-west-1"), f.get("default", "region"));
+        assertEquals(Optional.of("text"), f.get("default", "output"));
+        assertEquals(Optional.of("path"), f.get("default", "s3", "addressing_style"));
+        f.set("default", "region", "us-east-2");
+        f.set("default", "output", "json");
+        f.set("default", "s3", "addressing_style", "virtual");
+        assertEquals("[default]\nregion = us-east-2\noutput = json\ns3:\n  addressing_style = virtual\n", text(f));
+    }
+
+    @Test
+    void anIndentedSettingIsASettingAsForAwsAndItsBlockIsIndentedDeeper() {
+        // configparser: a line is a continuation only when indented deeper than the setting above it.
+        IniFile f = parse("[default]\n  region = a\n  output = json\n");
+        assertEquals(Optional.of("a"), f.get("default", "region"));
+        assertEquals(Optional.of("json"), f.get("default", "output"));
+        f.set("default", "region", "b");
+        f.set("default", "s3", "addressing_style", "path");
+        f.set("default", "output", "s3", "x");
+        assertEquals("[default]\n  region = b\n  output =\n      s3 = x\ns3 =\n    addressing_style = path\n", text(f));
+        assertEquals(Optional.of("x"), parse(text(f)).get("default", "output", "s3"));
+    }
+
+    @Test
+    void aSectionOrKeyThatRepeatsIsRefusedAsAwsRefusesIt() {
+        AwsjException section = assertThrows(AwsjException.class, () -> parse("[default]\nregion = a\n\n[default]\noutput = json\n"));
+        assertEquals(253, section.exitCode());
+        assertEquals(P + ":4: the section [default] appears twice (first on line 1); aws refuses such a file: merge the two"
+                + " (nothing was written)", section.getMessage());
+        AwsjException key = assertThrows(AwsjException.class, () -> parse("[default]\nregion = a\nREGION: b\n"));
+        assertEquals(P + ":3: region is set twice in [default] (first on line 2); aws refuses such a file: keep one"
+                + " (nothing was written)", key.getMessage());
+        // The same key in two sections, and a key repeated in a nested block, are fine.
+        parse("[default]\nregion = a\n[profile dev]\nregion = b\ns3 =\n  x = 1\n  x = 2\n");
+    }
+
+    @Test
+    void aLineWithoutAKeyIsRefused() {
+        AwsjException e = assertThrows(AwsjException.class, () -> parse("[default]\n: us-east-1\n"));
+        assertEquals(P + ":2: a setting without a name before its ':' (nothing was written)", e.getMessage());
+    }
 }
