@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * {@code awsj configure}: the four questions {@code aws configure} asks, Enter keeping the current
  * value; and the subcommands that read and write single settings.
  */
-@Command(name = "configure", mixinStandardHelpOptions = true,
+@Command(name = "configure",
         description = {"Configure credentials and settings in ~/.aws/credentials and ~/.aws/config.",
             "Without a subcommand, asks for the access key, secret key, region and output format of the profile "
                 + "(--profile, AWS_PROFILE or default); press Enter to keep the value shown in brackets."},

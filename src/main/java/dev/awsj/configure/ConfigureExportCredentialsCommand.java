@@ -19,7 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * {@code awsj configure export-credentials}: the credentials the current profile resolves to, as
  * a {@code credential_process} JSON document or as shell variables, the formats aws prints.
  */
-@Command(name = "export-credentials", mixinStandardHelpOptions = true,
+@Command(name = "export-credentials",
         description = {"Print the resolved credentials of the current profile.",
             "--format process (default): the JSON a credential_process prints; env: export lines for a shell; "
                 + "env-no-export: NAME=value lines."})

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * {@code awsj configure get KEY}: prints a value as every other command reads it (the SDK's view of
  * both files, {@link AwsSettings}); exit 1 when it is not set, as aws.
  */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(name = "get",
         description = {"Print one value from the config or credentials file (exit 1 when it is not set).",
             "KEY as for 'configure set': region, s3.max_concurrent_requests, profile.NAME.region, ..."})
 final class ConfigureGetCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * to the credentials file. With a {@code User name} column each row becomes the profile of that
  * name, as {@code aws} does; the two-column file of a new access key goes to the current profile.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Import access keys from the CSV file the IAM console downloads into the credentials file.",
             "Rows with a 'User name' column become profiles of that name; a file with only 'Access key ID' and "
                 + "'Secret access key' goes to the current profile (--profile, AWS_PROFILE or default)."})

@@ -13,7 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * {@code awsj configure list}: the profile, keys and region in effect and where each came from, in
  * the table {@code aws configure list} prints; secrets masked to their last four characters.
  */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list",
         description = "Show the profile, credentials and region in effect and where each comes from (secrets masked).")
 final class ConfigureListCommand implements Callable<Integer> {
     private static final String NOT_SET = "<not set>";

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code awsj configure list-profiles}: every profile name of both files, one a line. */
-@Command(name = "list-profiles", mixinStandardHelpOptions = true,
+@Command(name = "list-profiles",
         description = "List the profile names of the config and credentials files, one a line.")
 final class ConfigureListProfilesCommand implements Callable<Integer> {
     private final Context ctx;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code awsj configure set KEY VALUE}: one setting, written to the file it belongs in. */
-@Command(name = "set", mixinStandardHelpOptions = true,
+@Command(name = "set",
         description = {"Set one value in the config or credentials file.",
             "KEY is region, output, aws_access_key_id, ... for the current profile; s3.max_concurrent_requests for a "
                 + "nested setting; default.KEY or profile.NAME.KEY for another profile. Secret keys go to the credentials "

@@ -48,6 +48,7 @@ final class PresignCommand implements Callable<Integer> {
                 .region(Region.of(ctx.clients().region(Service.S3)))
                 .credentialsProvider(ctx.clients().credentials())
                 .serviceConfiguration(S3Configuration.builder()
+                        .profileFile(ctx.settings().profileFile()).profileName(ctx.settings().profileName())
                         .pathStyleAccessEnabled(ctx.clients().usePathStyle(endpoint)).build());
         endpoint.ifPresent(b::endpointOverride);
         try (S3Presigner presigner = b.build()) {
