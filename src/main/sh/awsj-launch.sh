@@ -4,17 +4,24 @@
 #     . /path/to/awsj-launch.sh
 #     awsj_launch /path/to/awsj.jar "$@"     # execs java; does not return
 #
-# JDK 25+: an AOT cache (-XX:AOTCacheOutput training run, then -XX:AOTCache).
-# JDK 17-24: a dynamic AppCDS archive (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile).
-# The archive is made by a training run (`awsj __train`, no network) on first use, in
-# ${AWSJ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/awsj}, named after the jar's checksum, the JDK
-# and the JVM options, written under a temporary name and renamed into place. It is checked once
-# after training, and dropped and rebuilt when it changes on disk (truncated, overwritten) or when
-# the JVM reports, in the archive's log file, that it could not use it. A run never fails because
-# of the archive: when there is none, or it cannot be made, awsj runs without one.
+# The start-up archive: on JDK 25+ an AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache), on JDK
+# 17-24 a dynamic AppCDS archive (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile). It lives
+# in ${AWSJ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/awsj}, named after the JDK, the JVM options,
+# the jar's path and the jar's checksum, beside a copy of the jar it was made with (the JVM checks
+# the jar's size and time, so a rebuild of the same sources keeps its archive).
+#
+# Nothing waits for it. A call that finds no usable archive runs at once without one and starts,
+# unless one is already at work, a trainer in the background: a detached, low-priority (nice,
+# ionice) shell that runs `awsj __train` (canned calls to a server on 127.0.0.1), checks the result
+# with the JVM, renames it into place and exits. One trainer at a time per archive (a mkdir lock;
+# a lock whose trainer died is taken over), bounded by AWSJ_TRAIN_TIMEOUT seconds (default 600),
+# its output in the cache folder (<name>.train.log), never on the user's terminal. A failed
+# training is not retried for a day. An archive that changed on disk (its size or time), or that
+# the JVM said it could not use (in <archive>.log, read by the next call), is not used and is
+# made again. A run never fails because of the archive.
 #
 # Environment: JAVA_HOME picks the JDK (else `java` on PATH); AWSJ_JAVA_OPTS adds JVM options;
-# AWSJ_NO_CDS=1 runs without an archive; AWSJ_CACHE_DIR moves the cache folder.
+# AWSJ_NO_CDS=1 runs without an archive and makes none; AWSJ_CACHE_DIR moves the cache folder.
 
 # C1 only and the serial collector: a CLI runs for a second, not an hour.
 AWSJ_JVM_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -30,17 +37,38 @@ awsj_launch() {
             exit 253
         }
     fi
-    if [ "${AWSJ_NO_CDS:-}" = 1 ] || ! _awsj_archive_flags; then
+    if [ "${AWSJ_NO_CDS:-}" != 1 ] && _awsj_archive_flags; then
         # shellcheck disable=SC2086 # word splitting of the option lists is intended
-        exec "$_awsj_java" $AWSJ_JVM_FLAGS -Xshare:auto $AWSJ_JAVA_OPTS -jar "$_awsj_jar" "$@"
+        exec "$_awsj_java" $AWSJ_JVM_FLAGS $_awsj_flags $AWSJ_JAVA_OPTS -jar "$_awsj_runjar" "$@"
     fi
     # shellcheck disable=SC2086
-    exec "$_awsj_java" $AWSJ_JVM_FLAGS $_awsj_flags $AWSJ_JAVA_OPTS -jar "$_awsj_jar" "$@"
+    exec "$_awsj_java" $AWSJ_JVM_FLAGS -Xshare:auto $AWSJ_JAVA_OPTS -jar "$_awsj_jar" "$@"
 }
 
-# Sets _awsj_flags to the options that use a valid archive, making one first when needed.
-# Fails (status 1) when this JDK or this machine cannot have one; the caller then runs plain.
+# Sets _awsj_flags and _awsj_runjar when a usable archive is there. Otherwise starts a trainer
+# (unless one is at work, or this JDK or folder cannot have an archive) and fails (status 1): the
+# caller runs without an archive, at once.
 _awsj_archive_flags() {
+    _awsj_context || return 1
+    # The jar's checksum as the trainer last saw it: no hashing on the way to the command.
+    _awsj_sum=
+    if [ -f "$_awsj_prefix.jarsum" ] && [ ! "$_awsj_jar" -nt "$_awsj_prefix.jarsum" ]; then
+        IFS= read -r _awsj_sum < "$_awsj_prefix.jarsum" || _awsj_sum=
+    fi
+    if [ -n "$_awsj_sum" ]; then
+        _awsj_names
+        if _awsj_usable; then
+            return 0
+        fi
+        _awsj_failed_recently && return 1
+    fi
+    _awsj_start_trainer
+    return 1
+}
+
+# The JDK, the cache folder and the key of everything the archive depends on besides the jar's
+# content. Fails when this JDK or this folder cannot have an archive.
+_awsj_context() {
     _awsj_jdk_home || return 1
     _awsj_release "$_awsj_home/release" || return 1
     _awsj_major=${_awsj_version%%[!0-9]*}
@@ -51,33 +79,11 @@ _awsj_archive_flags() {
     # The paths go into -XX/-Xlog options, which cannot quote: no blanks, commas, colons or '='.
     case $_awsj_dir in *[[:space:],:=]*) return 1 ;; esac
     case $_awsj_jar in /*) ;; *) _awsj_jar=$(pwd)/$_awsj_jar ;; esac
-    # One key for what the archive depends on besides the jar's content: the jar's path (the
-    # archive records it), the JDK build, and the options (the GC must match).
+    [ -f "$_awsj_jar" ] || return 1
+    # The jar's path (one archive per install), the JDK build, and the options (the GC must match).
     _awsj_ctx=$(printf '%s\n' "$_awsj_jar" "$_awsj_home" "$_awsj_version" "$_awsj_vendor" "$AWSJ_JAVA_OPTS" | cksum)
     _awsj_ctx=${_awsj_ctx%% *}
     _awsj_prefix=$_awsj_dir/awsj-jdk$_awsj_major-$_awsj_ctx
-    _awsj_jar_checksum || return 1
-    if [ "$_awsj_major" -ge 25 ]; then
-        _awsj_archive=$_awsj_prefix-$_awsj_sum.aot
-        _awsj_use="-XX:AOTCache=$_awsj_archive"
-        _awsj_train="-XX:AOTCacheOutput="
-        # Cache problems go to the archive's log (read by the next run), never to stdout.
-        _awsj_log="-Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr -Xlog:aot*=warning,cds*=warning:file=$_awsj_archive.log::filecount=0"
-    else
-        _awsj_archive=$_awsj_prefix-$_awsj_sum.jsa
-        _awsj_use="-Xshare:auto -XX:SharedArchiveFile=$_awsj_archive"
-        _awsj_train="-XX:ArchiveClassesAtExit="
-        # JDK 17 reports an archive it cannot use at info level only ("UseSharedSpaces: ...").
-        _awsj_log="-Xlog:disable -Xlog:all=warning,cds*=off:stderr -Xlog:cds=info,cds+dynamic=info:file=$_awsj_archive.log::filecount=0"
-    fi
-    if [ -f "$_awsj_archive" ] && [ -f "$_awsj_archive.ok" ] && [ ! "$_awsj_archive" -nt "$_awsj_archive.ok" ] \
-            && ! _awsj_log_bad "$_awsj_archive.log"; then
-        _awsj_flags="$_awsj_use $_awsj_log"
-        return 0
-    fi
-    [ -f "$_awsj_archive.failed" ] && return 1
-    _awsj_build_archive || return 1
-    _awsj_flags="$_awsj_use $_awsj_log"
 }
 
 # The JDK's folder, from JAVA_HOME or the real path of `java`.
@@ -111,15 +117,55 @@ _awsj_release() {
     return 0
 }
 
-# _awsj_sum: the jar's checksum, remembered beside the cache until the jar changes.
-_awsj_jar_checksum() {
-    _awsj_memo=$_awsj_prefix.jarsum
-    if [ -f "$_awsj_memo" ] && [ ! "$_awsj_jar" -nt "$_awsj_memo" ]; then
-        IFS= read -r _awsj_sum < "$_awsj_memo" && [ -n "$_awsj_sum" ] && return 0
+# The file names for the jar checksum in _awsj_sum, and in _awsj_flags the options that use the
+# archive and send the JVM's word on it to <archive>.log.
+_awsj_names() {
+    _awsj_base=$_awsj_prefix-$_awsj_sum
+    _awsj_runjar=$_awsj_base.jar
+    if [ "$_awsj_major" -ge 25 ]; then
+        _awsj_archive=$_awsj_base.aot
+    else
+        _awsj_archive=$_awsj_base.jsa
     fi
-    _awsj_sum=$(cksum < "$_awsj_jar") || return 1
-    _awsj_sum=$(printf '%s' "$_awsj_sum" | tr ' ' '-')
-    printf '%s\n' "$_awsj_sum" > "$_awsj_memo.$$" && mv -f "$_awsj_memo.$$" "$_awsj_memo"
+    _awsj_use_flags "$_awsj_archive" "$_awsj_archive.log"
+}
+
+# Sets _awsj_flags: use archive $1, log to $2. Archive problems go to that log file (read by the
+# next call), never to the user's stdout or stderr.
+_awsj_use_flags() {
+    if [ "$_awsj_major" -ge 25 ]; then
+        _awsj_flags="-XX:AOTCache=$1 -Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr"
+        _awsj_flags="$_awsj_flags -Xlog:aot*=warning,cds*=warning:file=$2::filecount=0"
+    else
+        # JDK 17 reports an archive it cannot use at info level only ("UseSharedSpaces: ...").
+        _awsj_flags="-Xshare:auto -XX:SharedArchiveFile=$1 -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
+        _awsj_flags="$_awsj_flags -Xlog:cds=info,cds+dynamic=info:file=$2::filecount=0"
+    fi
+}
+
+# True when the archive, its check mark and its jar are there, unchanged since the check, and the
+# JVM did not complain about it last time. (A truncated archive would crash the JVM: the sizes
+# are compared, not only the times.)
+_awsj_usable() {
+    [ -f "$_awsj_archive" ] && [ -f "$_awsj_archive.ok" ] && [ -f "$_awsj_runjar" ] || return 1
+    [ "$_awsj_archive" -nt "$_awsj_archive.ok" ] && return 1
+    [ "$_awsj_runjar" -nt "$_awsj_archive.ok" ] && return 1
+    IFS= read -r _awsj_ok < "$_awsj_archive.ok" || return 1
+    _awsj_sizes || return 1
+    [ "$_awsj_ok" = "$_awsj_size" ] || return 1
+    ! _awsj_log_bad "$_awsj_archive.log"
+}
+
+# Sets _awsj_size to "ARCHIVE-SIZE JAR-SIZE", as the .ok file records them.
+_awsj_sizes() {
+    # shellcheck disable=SC2046
+    set -- $(LC_ALL=C ls -ln "$_awsj_archive" "$_awsj_runjar" 2> /dev/null)
+    [ $# -eq 18 ] || return 1
+    if [ "$9" = "$_awsj_archive" ]; then
+        _awsj_size="$5 ${14}"
+    else
+        _awsj_size="${14} $5"
+    fi
 }
 
 # True when the JVM said, during the last run that used the archive, that it could not use it.
@@ -133,37 +179,126 @@ _awsj_log_bad() {
     return 1
 }
 
-# The training run: writes a temporary archive, checks that the JVM takes it, renames it into place.
-_awsj_build_archive() {
-    # Archives of earlier jars at this path, for this JDK, are stale now. (Files of this archive
-    # name stay: another awsj may be training it right now.)
-    for _awsj_f in "$_awsj_prefix"-*.jsa* "$_awsj_prefix"-*.aot*; do
-        case $_awsj_f in "$_awsj_archive"*) ;; *) rm -f "$_awsj_f" ;; esac
-    done
-    rm -f "$_awsj_archive" "$_awsj_archive.ok" "$_awsj_archive.log"
-    _awsj_tmp=$_awsj_archive.tmp$$
-    _awsj_tlog=$_awsj_archive.train.log
-    [ -t 2 ] && echo "awsj: preparing the start-up cache for this JDK (once)..." >&2
-    # shellcheck disable=SC2086
-    if "$_awsj_java" $AWSJ_JVM_FLAGS $AWSJ_JAVA_OPTS "$_awsj_train$_awsj_tmp" -jar "$_awsj_jar" __train \
-            < /dev/null > "$_awsj_tlog" 2>&1 && [ -s "$_awsj_tmp" ] \
-            && "$_awsj_java" $AWSJ_JVM_FLAGS $(_awsj_check_flags) $AWSJ_JAVA_OPTS -jar "$_awsj_jar" --version \
-                < /dev/null >> "$_awsj_tlog" 2>&1 \
-            && ! _awsj_log_bad "$_awsj_tmp.log"; then
-        rm -f "$_awsj_tmp.log" "$_awsj_archive.log"
-        mv -f "$_awsj_tmp" "$_awsj_archive" && : > "$_awsj_archive.ok" && return 0
+# A training of this jar failed less than a day ago (see <archive>.failed and the train log).
+_awsj_failed_recently() {
+    [ -f "$_awsj_archive.failed" ] || return 1
+    [ -z "$(find "$_awsj_archive.failed" -mtime +0 2>/dev/null)" ]
+}
+
+# Starts the trainer in the background unless one is at work. Never waits, never prints.
+_awsj_start_trainer() {
+    _awsj_lock=$_awsj_prefix.lock
+    if ! mkdir "$_awsj_lock" 2>/dev/null; then
+        _awsj_lock_stale || return 0
+        rm -rf "$_awsj_lock"
+        mkdir "$_awsj_lock" 2>/dev/null || return 0
     fi
-    rm -f "$_awsj_tmp" "$_awsj_tmp.log" "$_awsj_tmp.config"
+    # Detached from the command: none of the caller's files open (a pipe reader or $(...) sees
+    # the end when the command ends), hangups and Ctrl-C of the terminal ignored.
+    (
+        trap '' HUP INT QUIT
+        _awsj_train > "$_awsj_prefix.train.log" 2>&1
+        rm -rf "$_awsj_lock"
+    ) < /dev/null > /dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
+    echo "$!" > "$_awsj_lock/pid" 2>/dev/null
+    return 0
+}
+
+# A lock is stale when its trainer is gone (no such process), or older than any training may be.
+_awsj_lock_stale() {
+    _awsj_pid=
+    [ -f "$_awsj_lock/pid" ] && IFS= read -r _awsj_pid < "$_awsj_lock/pid"
+    if [ -n "$_awsj_pid" ]; then
+        kill -0 "$_awsj_pid" 2>/dev/null || return 0
+    fi
+    # No pid yet (the trainer is starting), or a live one: stale only past twice the time limit.
+    [ -n "$(find "$_awsj_lock" -prune -mmin +$(( $(_awsj_timeout) * 2 / 60 + 1 )) 2>/dev/null)" ]
+}
+
+_awsj_timeout() {
+    case ${AWSJ_TRAIN_TIMEOUT:-} in
+        '' | *[!0-9]*) echo 600 ;;
+        *) echo "$AWSJ_TRAIN_TIMEOUT" ;;
+    esac
+}
+
+# The trainer (in the background, holding the lock, its output in <prefix>.train.log).
+_awsj_train() {
+    echo "$(date) awsj trainer for $_awsj_jar on $_awsj_home ($_awsj_version)"
+    _awsj_sum=$(cksum < "$_awsj_jar") || return 1
+    _awsj_sum=$(printf '%s' "$_awsj_sum" | tr ' ' '-')
+    _awsj_names
+    printf '%s\n' "$_awsj_sum" > "$_awsj_prefix.jarsum.tmp" && mv -f "$_awsj_prefix.jarsum.tmp" "$_awsj_prefix.jarsum"
+    if _awsj_usable; then
+        echo "the archive of this jar is there: $_awsj_archive"
+        return 0
+    fi
+    if _awsj_failed_recently; then
+        echo "training failed less than a day ago (remove $_awsj_archive.failed to try again)"
+        return 0
+    fi
+    # Archives of earlier jars at this path, for this JDK, are stale now; so is this one. (This
+    # jar's copy stays until the new one is renamed over it: a call may be starting with it.)
+    for _awsj_f in "$_awsj_prefix"-*; do
+        case $_awsj_f in
+            "$_awsj_runjar") ;;
+            "$_awsj_prefix"-*.jar | "$_awsj_prefix"-*.jsa* | "$_awsj_prefix"-*.aot* | "$_awsj_prefix"-*.tmp*)
+                rm -f "$_awsj_f" ;;
+        esac
+    done
+    _awsj_nice=
+    command -v nice > /dev/null 2>&1 && _awsj_nice="nice -n 19"
+    command -v ionice > /dev/null 2>&1 && ionice -c 3 true 2> /dev/null && _awsj_nice="$_awsj_nice ionice -c 3"
+    _awsj_tmp=$_awsj_base.tmp$$
+    _awsj_deadline=$(( $(date +%s) + $(_awsj_timeout) ))
+    # The copy of the jar the archive is made with and used with (the JVM checks its size and
+    # time, so a rebuild of the same jar does not spoil the archive), then the training run, then
+    # a run that uses the new archive: the JVM must take it without a word.
+    # shellcheck disable=SC2046,SC2086
+    if cp "$_awsj_jar" "$_awsj_tmp.jar" && [ "$(cksum < "$_awsj_tmp.jar" | tr ' ' '-')" = "$_awsj_sum" ] \
+            && mv -f "$_awsj_tmp.jar" "$_awsj_runjar" \
+            && _awsj_bounded $_awsj_nice "$_awsj_java" $AWSJ_JVM_FLAGS $AWSJ_JAVA_OPTS $(_awsj_train_flags "$_awsj_tmp.archive") \
+                -jar "$_awsj_runjar" __train \
+            && [ -s "$_awsj_tmp.archive" ] \
+            && _awsj_use_flags "$_awsj_tmp.archive" "$_awsj_tmp.log" \
+            && _awsj_bounded $_awsj_nice "$_awsj_java" $AWSJ_JVM_FLAGS $_awsj_flags $AWSJ_JAVA_OPTS \
+                -jar "$_awsj_runjar" --version \
+            && ! _awsj_log_bad "$_awsj_tmp.log" \
+            && mv -f "$_awsj_tmp.archive" "$_awsj_archive"; then
+        rm -f "$_awsj_tmp".* "$_awsj_archive.log"
+        _awsj_sizes && printf '%s\n' "$_awsj_size" > "$_awsj_archive.ok"
+        echo "$(date) done: $_awsj_archive"
+        return 0
+    fi
+    rm -f "$_awsj_tmp".*
     : > "$_awsj_archive.failed"
-    echo "awsj: could not prepare the start-up cache (see $_awsj_tlog); running without it" >&2
+    echo "$(date) training failed: awsj runs without the start-up archive; no new try for a day"
     return 1
 }
 
-# The flags that use the temporary archive, logging to its own log file.
-_awsj_check_flags() {
+_awsj_train_flags() {
     if [ "$_awsj_major" -ge 25 ]; then
-        echo "-XX:AOTCache=$_awsj_tmp -Xlog:disable -Xlog:all=warning,aot*=off,cds*=off:stderr -Xlog:aot*=warning,cds*=warning:file=$_awsj_tmp.log::filecount=0"
+        echo "-XX:AOTCacheOutput=$1"
     else
-        echo "-Xshare:auto -XX:SharedArchiveFile=$_awsj_tmp -Xlog:disable -Xlog:all=warning,cds*=off:stderr -Xlog:cds=info,cds+dynamic=info:file=$_awsj_tmp.log::filecount=0"
+        echo "-XX:ArchiveClassesAtExit=$1"
     fi
+}
+
+# Runs a command, killed when the trainer's deadline passes. (A poll: `timeout` is not everywhere.)
+_awsj_bounded() {
+    echo "+ $*"
+    "$@" < /dev/null &
+    _awsj_child=$!
+    while kill -0 "$_awsj_child" 2> /dev/null; do
+        if [ "$(date +%s)" -ge "$_awsj_deadline" ]; then
+            echo "$(date) time limit reached (AWSJ_TRAIN_TIMEOUT=$(_awsj_timeout) s): stopping $_awsj_child"
+            kill "$_awsj_child" 2> /dev/null
+            sleep 2
+            kill -9 "$_awsj_child" 2> /dev/null
+            wait "$_awsj_child" 2> /dev/null
+            return 1
+        fi
+        sleep 1
+    done
+    wait "$_awsj_child"
 }

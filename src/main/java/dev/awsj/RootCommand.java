@@ -62,6 +62,22 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     /**
+     * The help's environment section, after the global options: the launcher's variables (the AWS
+     * ones are aws's, docs/configuration.md lists them).
+     */
+    static final String[] ENVIRONMENT_HELP = {
+        "%nEnvironment (the launcher's; the AWS_* variables are as for aws):",
+        "  JAVA_HOME               the JDK (17 or newer); else java on PATH",
+        "  AWSJ_JAVA_OPTS          more JVM options",
+        "  AWSJ_CACHE_DIR          folder of the start-up archive (calls start about",
+        "                          twice as fast with it): $XDG_CACHE_HOME/awsj, else",
+        "                          ~/.cache/awsj. Made in the background after the",
+        "                          first call; no call waits for it",
+        "  AWSJ_NO_CDS=1           no start-up archive: none used, none made",
+        "  AWSJ_TRAIN_TIMEOUT      time limit of its background training (600 s)",
+        "  (docs/configuration.md, \"The start-up archive\")"};
+
+    /**
      * The help's list of global options, read from their declarations (one line each: names,
      * parameter, description), so that a new option is listed without another edit.
      */

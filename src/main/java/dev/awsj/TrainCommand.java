@@ -20,28 +20,42 @@ import picocli.CommandLine.Command;
 /**
  * {@code awsj __train} (hidden): the training run of the start-up cache. The launcher runs it once
  * with {@code -XX:ArchiveClassesAtExit} (JDK 17-24) or {@code -XX:AOTCacheOutput} (JDK 25+), so the
- * classes a typical call needs are archived: help, --version, profile files, S3 and SNS clients,
- * signing, the XML protocols, JSON/text output, error messages and {@code awsj run}. The calls go
+ * classes a typical call needs are archived: help, --version, profile files, S3, SNS and
+ * Rekognition clients, signing, the XML and JSON protocols, uploads, downloads, presigning,
+ * JSON/text output, error messages and {@code awsj run}. The calls go
  * to a canned server on 127.0.0.1 in this process; nothing leaves the machine, and neither the
  * user's environment nor their AWS files are read.
  */
 @Command(name = "__train", hidden = true, description = "Exercise the common paths once (for the start-up cache).")
 public final class TrainCommand implements Callable<Integer> {
-    static final List<List<String>> LINES = List.of(
-            List.of("--version"),
-            List.of("help"),
-            List.of("sns", "--help"),
-            List.of("sns", "list-topics"),
-            List.of("sns", "create-topic", "--name", "train"),
-            List.of("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:train", "--message", "hi"),
-            List.of("sns", "list-topics", "--query", "Topics[].TopicArn", "--output", "text"),
-            List.of("sns", "delete-topic", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:missing"),
-            List.of("s3", "ls"),
-            List.of("s3", "ls", "s3://train/"),
-            List.of("s3api", "list-buckets"),
-            List.of("s3api", "list-objects-v2", "--bucket", "train"),
-            List.of("s3", "cp", "s3://train/a.txt", "-"),
-            List.of("sns", "no-such-command"));
+    /** The lines run, in order; {@code home} holds the local files they read and write. */
+    static List<List<String>> lines(Path home) {
+        String up = home.resolve("up.txt").toString();
+        String down = home.resolve("down.txt").toString();
+        String image = home.resolve("image.jpg").toString();
+        return List.of(
+                List.of("--version"),
+                List.of("help"),
+                List.of("sns", "--help"),
+                List.of("sns", "list-topics"),
+                List.of("sns", "create-topic", "--name", "train"),
+                List.of("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:train", "--message", "hi"),
+                List.of("sns", "list-topics", "--query", "Topics[].TopicArn", "--output", "text"),
+                List.of("sns", "delete-topic", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:missing"),
+                List.of("s3", "ls"),
+                List.of("s3", "ls", "s3://train/"),
+                List.of("s3", "mb", "s3://train-new"),
+                List.of("s3", "cp", up, "s3://train/up.txt"),
+                List.of("s3", "cp", "s3://train/a.txt", down),
+                List.of("s3", "cp", "s3://train/a.txt", "-"),
+                List.of("s3", "presign", "s3://train/a.txt", "--expires-in", "600"),
+                List.of("s3api", "list-buckets"),
+                List.of("s3api", "list-objects-v2", "--bucket", "train"),
+                List.of("s3api", "head-object", "--bucket", "train", "--key", "a.txt"),
+                List.of("s3api", "head-object", "--bucket", "train", "--key", "missing"),
+                List.of("rekognition", "detect-labels", "--image", image, "--max-labels", "5"),
+                List.of("sns", "no-such-command"));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -54,15 +68,21 @@ public final class TrainCommand implements Callable<Integer> {
             Files.writeString(aws.resolve("config"), "[default]\nregion = us-east-1\noutput = json\n");
             Files.writeString(aws.resolve("credentials"),
                     "[default]\naws_access_key_id = AKIDTRAIN\naws_secret_access_key = train\n");
+            Files.writeString(home.resolve("up.txt"), "hello\n");
+            Files.write(home.resolve("image.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10});
             Map<String, String> env = Map.of(
                     "HOME", home.toString(),
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
                     "AWS_EC2_METADATA_DISABLED", "true");
             StringBuilder script = new StringBuilder();
-            for (List<String> line : LINES) {
+            for (List<String> line : lines(home)) {
                 ByteArrayOutputStream sink = new ByteArrayOutputStream();
-                Awsj.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), sink, sink, env);
-                script.append(String.join(" ", line)).append('\n');
+                int code = Awsj.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), sink, sink, env);
+                // For the trainer's log (the cache folder's *.train.log): what each line came to.
+                System.err.println("awsj " + String.join(" ", line) + " -> exit " + code);
+                if (!line.contains(home.resolve("down.txt").toString())) {
+                    script.append(String.join(" ", line)).append('\n');
+                }
             }
             // And the same calls once more through `awsj run`, in parallel.
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -90,10 +110,19 @@ public final class TrainCommand implements Callable<Integer> {
         String method = x.getRequestMethod();
         String form = new String(body, StandardCharsets.UTF_8);
         String action = formValue(form, "Action");
+        String target = x.getRequestHeaders().getFirst("X-Amz-Target");
         int status = 200;
         String type = "text/xml";
         String reply;
-        if (action != null) {
+        if (target != null) {
+            // JSON protocol services (Rekognition): shaped as the DetectLabels API reference example.
+            type = "application/x-amz-json-1.1";
+            reply = target.endsWith(".DetectLabels")
+                    ? "{\"Labels\":[{\"Name\":\"Scooter\",\"Confidence\":98.4417724609375,\"Instances\":[{\"BoundingBox\":"
+                            + "{\"Width\":0.5,\"Height\":0.25,\"Left\":0.1,\"Top\":0.2},\"Confidence\":98.4417724609375}],"
+                            + "\"Parents\":[{\"Name\":\"Vehicle\"}]}],\"LabelModelVersion\":\"3.0\"}"
+                    : "{}";
+        } else if (action != null) {
             String ns = " xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"";
             String meta = "<ResponseMetadata><RequestId>train</RequestId></ResponseMetadata>";
             reply = switch (action) {
@@ -126,11 +155,19 @@ public final class TrainCommand implements Callable<Integer> {
                         + "<Contents><Key>a.txt</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>"
                         + "<ETag>\"900150983cd24fb0d6963f7d28e17f72\"</ETag><Size>3</Size><StorageClass>STANDARD</StorageClass>"
                         + "</Contents><CommonPrefixes><Prefix>dir/</Prefix></CommonPrefixes></ListBucketResult>";
+            } else if ((method.equals("GET") || method.equals("HEAD")) && path.endsWith("/missing")) {
+                status = 404;
+                type = "application/xml";
+                reply = method.equals("HEAD") ? "" : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+                        + "<Message>The specified key does not exist.</Message></Error>";
             } else if (method.equals("GET") || method.equals("HEAD")) {
                 type = "text/plain";
                 reply = "abc";
                 x.getResponseHeaders().add("ETag", "\"900150983cd24fb0d6963f7d28e17f72\"");
                 x.getResponseHeaders().add("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT");
+                if (method.equals("HEAD")) {
+                    x.getResponseHeaders().add("Content-Length", "3");
+                }
             } else {
                 reply = "";
                 x.getResponseHeaders().add("ETag", "\"900150983cd24fb0d6963f7d28e17f72\"");

@@ -67,5 +67,15 @@ class DistributionIT {
                 "--endpoint-url", Emulators.fauxqsEndpoint(), "--query", "TopicArn", "--output", "text");
         assertEquals(0, topics.code(), topics.err());
         assertTrue(topics.out().strip().endsWith(":dist-it"), topics.out());
+        // The first call started a trainer in the background: let it finish before the folder goes.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (var s = Files.list(cache)) {
+                if (s.noneMatch(p -> p.toString().endsWith(".lock"))) {
+                    break;
+                }
+            }
+            Thread.sleep(250);
+        }
     }
 }

@@ -3,13 +3,13 @@ package dev.awsj.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.core.AwsjException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -35,11 +35,11 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * the AWS CLI prints (docs/architecture.md, "The contract") — wire member names, ISO-8601 timestamps, base64 blobs, enum
  * string values, no nulls, no lists or maps the service did not return, no response metadata.
  */
-public final class SdkJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+public final class SdkJson implements Mapper {
+    // MAPPER (SdkJson.MAPPER to callers) is declared in the Mapper interface: an interface is
+    // initialized when its field is first read, not with the class that implements it, so a
+    // command that only turns a response into JSON and prints it never builds an ObjectMapper.
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
     private SdkJson() {
     }
@@ -141,8 +141,42 @@ public final class SdkJson {
 
     /** ISO-8601 in UTC with {@code +00:00}, microseconds only when present, as the AWS CLI prints. */
     public static String formatInstant(Instant t) {
-        var z = t.atOffset(ZoneOffset.UTC);
-        return (t.getNano() / 1000 == 0 ? SECONDS : MICROS).format(z);
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            return Formats.of(t);
+        }
+        // By hand rather than with DateTimeFormatter.ofPattern, whose locale machinery costs a
+        // start-up some 60 classes: yyyy-MM-dd'T'HH:mm:ss[.SSSSSS]+00:00.
+        StringBuilder b = new StringBuilder(32);
+        pad(b, d.getYear(), 4).append('-');
+        pad(b, d.getMonthValue(), 2).append('-');
+        pad(b, d.getDayOfMonth(), 2).append('T');
+        pad(b, d.getHour(), 2).append(':');
+        pad(b, d.getMinute(), 2).append(':');
+        pad(b, d.getSecond(), 2);
+        int micros = t.getNano() / 1000;
+        if (micros != 0) {
+            pad(b.append('.'), micros, 6);
+        }
+        return b.append("+00:00").toString();
+    }
+
+    private static StringBuilder pad(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
+    }
+
+    /** The formatters, for years outside 0-9999 only. */
+    private static final class Formats {
+        private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+        private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
+        static String of(Instant t) {
+            return (t.getNano() / 1000 == 0 ? SECONDS : MICROS).format(t.atOffset(ZoneOffset.UTC));
+        }
     }
 
     private static JsonNode documentToJson(Document d) {

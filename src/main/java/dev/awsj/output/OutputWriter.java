@@ -1,10 +1,11 @@
 package dev.awsj.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.awsj.core.AwsjException;
 import dev.awsj.json.SdkJson;
@@ -15,21 +16,14 @@ import io.burt.jmespath.parser.ParseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
 
 /**
  * The one place that renders results: apply {@code --query} (JMESPath, as the AWS CLI), then print
  * as json, text, table, yaml or nothing. Only results reach stdout.
  */
 public final class OutputWriter {
-    private static final ObjectWriter JSON = SdkJson.MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")))
-            .without(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
     /** The values of {@code --output}, AWS_DEFAULT_OUTPUT and the profile's {@code output}. */
     public static final java.util.List<String> FORMATS = java.util.List.of("json", "text", "table", "yaml", "yaml-stream", "off");
 
@@ -78,7 +72,8 @@ public final class OutputWriter {
                 if (query == null && data.isObject() && data.isEmpty()) {
                     break;
                 }
-                out.println(json(data));
+                writeJson(data, out);
+                out.println();
             }
         }
         out.flush();
@@ -87,7 +82,17 @@ public final class OutputWriter {
     /** One line of compact JSON: for line-per-result output (batches, `run`). */
     public void writeLine(JsonNode result) {
         JsonNode data = query == null ? result : query.search(result);
-        out.println(data == null ? "null" : data.toString());
+        if (data == null) {
+            out.println("null");
+        } else {
+            // As JsonNode.toString() writes it, without the ObjectMapper that would load.
+            try (JsonGenerator g = Json.FACTORY.createGenerator(printing(out))) {
+                Json.node(g, data, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println();
+        }
         out.flush();
     }
 
@@ -96,32 +101,118 @@ public final class OutputWriter {
      * floating-point numbers as Python writes them.
      */
     public static String json(JsonNode node) {
-        try {
-            java.io.StringWriter sw = new java.io.StringWriter();
-            try (com.fasterxml.jackson.core.JsonGenerator g = new PythonFloats(SdkJson.MAPPER.getFactory().createGenerator(sw))) {
-                JSON.writeValue(g, node);
-            }
-            return sw.toString();
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(sw)) {
+            Json.write(g, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString();
+    }
+
+    /** The same JSON written to {@code out} as it is made (no newline after it). */
+    public static void writeJson(JsonNode node, PrintStream out) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(printing(out))) {
+            Json.write(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes doubles and floats through {@link PythonFloat}. */
-    private static final class PythonFloats extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
-        PythonFloats(com.fasterxml.jackson.core.JsonGenerator d) {
-            super(d, false);
-        }
+    /** A writer that prints to {@code out}, so the stream's own character encoding applies. */
+    private static Writer printing(PrintStream out) {
+        return new Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) {
+                out.append(java.nio.CharBuffer.wrap(cbuf, off, len));
+            }
 
-        @Override
-        public void writeNumber(double v) throws IOException {
-            delegate.writeNumber(PythonFloat.repr(v));
-        }
+            @Override
+            public void write(String str, int off, int len) {
+                out.append(str, off, off + len);
+            }
 
-        @Override
-        public void writeNumber(float v) throws IOException {
-            delegate.writeNumber(PythonFloat.repr(v));
-        }
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
     }
 
+    /**
+     * The JSON writer: jackson-core's generator walked over the tree by hand, so that printing a
+     * result needs no ObjectMapper (a third of Jackson's classes, loaded on every call otherwise).
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+        private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""));
+
+        static void write(JsonGenerator g, JsonNode node) throws IOException {
+            g.setPrettyPrinter(PRETTY.createInstance());
+            node(g, node, true);
+        }
+
+        /** {@code python}: floating-point numbers as Python writes them, else as Java does. */
+        static void node(JsonGenerator g, JsonNode n, boolean python) throws IOException {
+            switch (n.getNodeType()) {
+                case OBJECT -> {
+                    g.writeStartObject();
+                    for (Map.Entry<String, JsonNode> e : n.properties()) {
+                        g.writeFieldName(e.getKey());
+                        node(g, e.getValue(), python);
+                    }
+                    g.writeEndObject();
+                }
+                case ARRAY -> {
+                    g.writeStartArray();
+                    for (JsonNode e : n) {
+                        node(g, e, python);
+                    }
+                    g.writeEndArray();
+                }
+                case STRING -> g.writeString(n.textValue());
+                case BOOLEAN -> g.writeBoolean(n.booleanValue());
+                case NULL, MISSING -> g.writeNull();
+                case NUMBER -> number(g, n, python);
+                case BINARY -> g.writeBinary(n.binaryValue());
+                // Anything else (a POJO node): as Jackson's mapper writes it.
+                default -> g.writeRawValue(SdkJson.MAPPER.writeValueAsString(n));
+            }
+        }
+
+        private static void number(JsonGenerator g, JsonNode n, boolean python) throws IOException {
+            switch (n.numberType()) {
+                case INT -> g.writeNumber(n.intValue());
+                case LONG -> g.writeNumber(n.longValue());
+                case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+                case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
+                // Doubles and floats (widened to double, as before) as Python writes them.
+                case FLOAT -> {
+                    if (python) {
+                        g.writeNumber(PythonFloat.repr(n.floatValue()));
+                    } else {
+                        g.writeNumber(n.floatValue());
+                    }
+                }
+                case DOUBLE -> {
+                    if (python) {
+                        g.writeNumber(PythonFloat.repr(n.doubleValue()));
+                    } else {
+                        g.writeNumber(n.doubleValue());
+                    }
+                }
+            }
+        }
+    }
 }
