@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.awsj.testing.AwsjRun;
 import dev.awsj.testing.Emulators;
+import dev.awsj.testing.RpcV2Cbor;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,8 @@ class ExamplesIT {
         System.setProperty("java.awt.headless", "true");
         // As surefire's configuration: awsj ships slf4j-nop, so S3Mock (Spring Boot) must not insist on Logback.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new RpcV2Cbor("software.amazon.awssdk.services.translate.model")));
         wm.start();
     }
 
@@ -227,10 +229,13 @@ class ExamplesIT {
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(response)));
     }
 
+    private static final String TRANSLATE_TEXT = RpcV2Cbor.path("AWSShineFrontendService_20170701", "TranslateText");
+
     private static void translation(String text, String english) throws Exception {
-        // Shaped as the TranslateText API reference example.
-        stubJson("AWSShineFrontendService_20170701.TranslateText", "$.Text", text, JSON.writeValueAsString(Map.of(
-                "TranslatedText", english, "SourceLanguageCode", "es", "TargetLanguageCode", "en")));
+        // Shaped as the TranslateText API reference example; Translate speaks Smithy RPC v2 CBOR.
+        wm.stubFor(post(urlEqualTo(TRANSLATE_TEXT)).andMatching(RpcV2Cbor.body(matchingJsonPath("$.Text", equalTo(text))))
+                .willReturn(aResponse().withStatus(200).withBody(JSON.writeValueAsString(Map.of(
+                        "TranslatedText", english, "SourceLanguageCode", "es", "TargetLanguageCode", "en")))));
     }
 
     private static String labels(String... names) {
@@ -282,9 +287,9 @@ class ExamplesIT {
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("Comprehend_20171127.BatchDetectSentiment"))
                 .withRequestBody(equalToJson("{\"LanguageCode\":\"en\",\"TextList\":[\"The scooter blocks the sidewalk, again\","
                         + "\"A nice new bike lane\",\"Trash everywhere\",\"Another scooter lying in the way\",\"A parked scooter\"]}")));
-        wm.verify(5, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSShineFrontendService_20170701.TranslateText"))
-                .withRequestBody(matchingJsonPath("$.SourceLanguageCode", equalTo("auto")))
-                .withRequestBody(matchingJsonPath("$.TargetLanguageCode", equalTo("en"))));
+        wm.verify(5, postRequestedFor(urlEqualTo(TRANSLATE_TEXT))
+                .andMatching(RpcV2Cbor.body(matchingJsonPath("$.SourceLanguageCode", equalTo("auto"))))
+                .andMatching(RpcV2Cbor.body(matchingJsonPath("$.TargetLanguageCode", equalTo("en")))));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(detectLabels))
                 .withRequestBody(equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"gid-images\",\"Name\":\"2019/d.png\"}},"
                         + "\"MinConfidence\":80.0}")));

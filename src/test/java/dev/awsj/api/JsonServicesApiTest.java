@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.awsj.json.SdkJson;
 import dev.awsj.testing.AwsjRun;
+import dev.awsj.testing.RpcV2Cbor;
 import dev.awsj.testing.AwsjRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class JsonServicesApiTest {
 
     @BeforeAll
     static void start() {
-        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new RpcV2Cbor("software.amazon.awssdk.services.translate.model")));
         wm.start();
         env = AwsjRun.env("http://127.0.0.1:" + wm.port());
     }
@@ -57,15 +59,17 @@ class JsonServicesApiTest {
     }
 
     @Test
-    void translateTextSendsTheTargetHeaderAndBody() throws Exception {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSShineFrontendService_20170701.TranslateText"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+    void translateTextSendsTheOperationPathAndCborBody() throws Exception {
+        // Translate speaks Smithy RPC v2 CBOR: the operation is in the path, the bodies are CBOR.
+        String translateText = RpcV2Cbor.path("AWSShineFrontendService_20170701", "TranslateText");
+        wm.stubFor(post(urlEqualTo(translateText))
+                .willReturn(aResponse().withStatus(200)
                         .withBody("{\"TranslatedText\":\"Hola\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"es\"}")));
         JsonNode j = json(AwsjRun.run(env, "translate", "translate-text", "--text", "Hello",
                 "--source-language-code", "en", "--target-language-code", "es"));
         assertEquals("Hola", j.get("TranslatedText").asText());
-        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
-                equalToJson("{\"Text\":\"Hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"es\"}")));
+        wm.verify(postRequestedFor(urlEqualTo(translateText)).andMatching(RpcV2Cbor.body(
+                equalToJson("{\"Text\":\"Hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"es\"}"))));
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.awsj.testing.AwsjRun;
+import dev.awsj.testing.RpcV2Cbor;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,9 @@ class GoldenResponsesTest {
 
     @BeforeAll
     static void start() {
-        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        // Translate's SDK client speaks Smithy RPC v2 CBOR: the recorded JSON goes back as the service sends it.
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new RpcV2Cbor("software.amazon.awssdk.services.translate.model")));
         wm.start();
     }
 

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.awsj.testing.AwsjRun;
+import dev.awsj.testing.RpcV2Cbor;
 import dev.awsj.documents.Responder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,26 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TranslateCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TARGET = "AWSShineFrontendService_20170701.";
+    private static final String SERVICE = "AWSShineFrontendService_20170701";
     private static final Responder UPPER = new Responder("upper");
     private static WireMockServer wm;
     private Map<String, String> env;
 
     @BeforeAll
     static void start() {
-        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(UPPER));
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(UPPER, new RpcV2Cbor("software.amazon.awssdk.services.translate.model")));
         wm.start();
         // "Translates" by upper-casing, so joined output shows every part came back in its place.
         UPPER.answer(req -> {
             try {
-                JsonNode body = JSON.readTree(req.getBodyAsString());
+                JsonNode body = RpcV2Cbor.json(req.getBody());
                 String text = body.get("Text").asText();
                 if (text.contains("FAIL")) {
                     return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
                             .withBody("{\"__type\":\"DetectedLanguageLowConfidenceException\",\"Message\":\"Low confidence\"}").build();
                 }
                 return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                        .withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody(JSON.createObjectNode().put("TranslatedText", text.toUpperCase(Locale.ROOT))
                                 .put("SourceLanguageCode", "en").put("TargetLanguageCode", body.get("TargetLanguageCode").asText())
                                 .toString()).build();
@@ -77,22 +78,22 @@ class TranslateCommandsTest {
     void translateTextSendsTheRequestAndPrintsTheResponse() throws Exception {
         // From the TranslateText API reference example.
         String body = "{\"SourceLanguageCode\": \"en\", \"TargetLanguageCode\": \"es\", \"TranslatedText\": \"Hola, ¿cómo estás?\"}";
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "TranslateText"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText")))
+                .willReturn(aResponse().withStatus(200).withBody(body)));
         AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--text", "Hello, how are you?",
                 "--source-language-code", "auto", "--target-language-code", "es",
                 "--settings", "Formality=FORMAL,Profanity=MASK", "--terminology-names", "scooters");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(JSON.readTree(body), JSON.readTree(r.out()));
-        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "TranslateText"))
-                .withRequestBody(equalToJson("{\"Text\":\"Hello, how are you?\",\"SourceLanguageCode\":\"auto\","
+        wm.verify(1, postRequestedFor(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText")))
+                .andMatching(RpcV2Cbor.body(equalToJson("{\"Text\":\"Hello, how are you?\",\"SourceLanguageCode\":\"auto\","
                         + "\"TargetLanguageCode\":\"es\",\"TerminologyNames\":[\"scooters\"],"
-                        + "\"Settings\":{\"Formality\":\"FORMAL\",\"Profanity\":\"MASK\"}}")));
+                        + "\"Settings\":{\"Formality\":\"FORMAL\",\"Profanity\":\"MASK\"}}"))));
     }
 
     @Test
     void longTextIsSplitBelowTheLimitAndJoinedInOrder(@TempDir Path dir) throws Exception {
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).willReturn(aResponse().withTransformers("upper")));
         StringBuilder text = new StringBuilder();
         for (int p = 0; p < 24; p++) {
             for (int s = 0; s < 40; s++) {
@@ -108,10 +109,10 @@ class TranslateCommandsTest {
                 "--source-language-code", "en", "--target-language-code", "fr");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(text.toString().toUpperCase(Locale.ROOT), JSON.readTree(r.out()).get("TranslatedText").asText());
-        List<LoggedRequest> reqs = wm.findAll(postRequestedFor(urlEqualTo("/")));
+        List<LoggedRequest> reqs = wm.findAll(postRequestedFor(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))));
         assertTrue(reqs.size() >= 3, "parts: " + reqs.size());
         for (LoggedRequest req : reqs) {
-            String part = JSON.readTree(req.getBodyAsString()).get("Text").asText();
+            String part = RpcV2Cbor.json(req.getBody()).get("Text").asText();
             assertTrue(part.getBytes(StandardCharsets.UTF_8).length <= 10_000);
             assertTrue(part.startsWith("Paragraph ") && part.endsWith("é."), "split at paragraph boundaries: " + part);
         }
@@ -119,7 +120,7 @@ class TranslateCommandsTest {
 
     @Test
     void inputFilePrintsOneResultALineInOrderAndFailsOnlyTheBadLine(@TempDir Path dir) throws Exception {
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).willReturn(aResponse().withTransformers("upper")));
         Path file = dir.resolve("descriptions.txt");
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 20; i++) {
@@ -146,12 +147,12 @@ class TranslateCommandsTest {
 
     @Test
     void cliInputJsonGivesTheRequest() {
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).willReturn(aResponse().withTransformers("upper")));
         AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--cli-input-json",
                 "{\"Text\":\"hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"de\"}");
         assertEquals(0, r.exitCode(), r.err());
-        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
-                equalToJson("{\"Text\":\"hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"de\"}")));
+        wm.verify(postRequestedFor(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).andMatching(RpcV2Cbor.body(
+                equalToJson("{\"Text\":\"hello\",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"de\"}"))));
         AwsjRun.Result noTarget = AwsjRun.run(env, "translate", "translate-text", "--text", "x", "--source-language-code", "en");
         assertEquals(252, noTarget.exitCode());
         assertTrue(noTarget.err().startsWith("Missing required option: '--target-language-code=CODE'"), noTarget.err());
@@ -159,12 +160,12 @@ class TranslateCommandsTest {
 
     @Test
     void listLanguagesFetchesEveryPage() throws Exception {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
-                .withRequestBody(matchingJsonPath("$.NextToken", absent()))
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "ListLanguages")))
+                .andMatching(RpcV2Cbor.body(matchingJsonPath("$.NextToken", absent())))
                 .willReturn(aResponse().withStatus(200).withBody("{\"Languages\":[{\"LanguageName\":\"Afrikaans\","
                         + "\"LanguageCode\":\"af\"}],\"DisplayLanguageCode\":\"en\",\"NextToken\":\"page2\"}")));
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
-                .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page2")))
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "ListLanguages")))
+                .andMatching(RpcV2Cbor.body(matchingJsonPath("$.NextToken", equalTo("page2"))))
                 .willReturn(aResponse().withStatus(200).withBody("{\"Languages\":[{\"LanguageName\":\"Albanian\","
                         + "\"LanguageCode\":\"sq\"}],\"DisplayLanguageCode\":\"en\"}")));
         AwsjRun.Result r = AwsjRun.run(env, "translate", "list-languages");
@@ -180,11 +181,11 @@ class TranslateCommandsTest {
             "{\"Languages\":[{\"LanguageName\":\"Amharic\",\"LanguageCode\":\"am\"}],\"DisplayLanguageCode\":\"en\","
                 + "\"NextToken\":\"page3\"}",
             "{\"Languages\":[{\"LanguageName\":\"Arabic\",\"LanguageCode\":\"ar\"}],\"DisplayLanguageCode\":\"en\"}"};
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
-                .withRequestBody(matchingJsonPath("$.NextToken", absent())).willReturn(aResponse().withStatus(200).withBody(pages[0])));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "ListLanguages")))
+                .andMatching(RpcV2Cbor.body(matchingJsonPath("$.NextToken", absent()))).willReturn(aResponse().withStatus(200).withBody(pages[0])));
         for (int i = 2; i <= 3; i++) {
-            wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListLanguages"))
-                    .withRequestBody(matchingJsonPath("$.NextToken", equalTo("page" + i)))
+            wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "ListLanguages")))
+                    .andMatching(RpcV2Cbor.body(matchingJsonPath("$.NextToken", equalTo("page" + i))))
                     .willReturn(aResponse().withStatus(200).withBody(pages[i - 1])));
         }
         AwsjRun.Result first = AwsjRun.run(env, "translate", "list-languages", "--max-items", "3");
@@ -228,7 +229,7 @@ class TranslateCommandsTest {
 
     @Test
     void unknownLanguageCodeIsTheServiceError() {
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).willReturn(aResponse().withStatus(400)
                 .withBody("{\"__type\":\"UnsupportedLanguagePairException\",\"Message\":\"Unsupported language pair: en to xx.\"}")));
         AwsjRun.Result r = AwsjRun.run(env, "translate", "translate-text", "--text", "hi",
                 "--source-language-code", "en", "--target-language-code", "xx");
@@ -239,7 +240,7 @@ class TranslateCommandsTest {
 
     @Test
     void stdinDashAndMissingFile(@TempDir Path dir) {
-        wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers("upper")));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path(SERVICE, "TranslateText"))).willReturn(aResponse().withTransformers("upper")));
         AwsjRun.Result r = AwsjRun.run(env, "hola".getBytes(StandardCharsets.UTF_8), "translate", "translate-text", "-",
                 "--source-language-code", "es", "--target-language-code", "en");
         assertEquals(0, r.exitCode(), r.err());
