@@ -1,0 +1,151 @@
+package dev.awsj.s3.transfer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * Puts objects: one PUT (or CopyObject) below the threshold, else a multipart upload whose parts
+ * run in parallel, read from the file at their offsets or copied server-side. File uploads, part
+ * copies and stream uploads share the create / complete / abort steps: an upload that fails is
+ * aborted, one open when Ctrl-C comes is left to {@link CleanUp}.
+ */
+final class MultipartUploader {
+    /** One part: its number (from 1), where it starts and how long it is. */
+    @FunctionalInterface
+    interface PartTask {
+        CompletedPart run(String uploadId, int partNumber, long offset, long length) throws Exception;
+    }
+
+    private final S3Client s3;
+    private final TransferConfig config;
+    private final ObjectOptions options;
+    private final Progress progress;
+    private final Scheduler scheduler;
+    private final CleanUp cleanUp;
+
+    MultipartUploader(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress, Scheduler scheduler,
+            CleanUp cleanUp) {
+        this.s3 = s3;
+        this.config = config;
+        this.options = options;
+        this.progress = progress;
+        this.scheduler = scheduler;
+        this.cleanUp = cleanUp;
+    }
+
+    void uploadFile(Path file, long size, S3Uri dst) throws Exception {
+        if (size < config.threshold() || size == 0) {
+            PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(dst.bucket()).key(dst.key());
+            options.apply(b, file);
+            PutObjectRequest req = b.build();
+            scheduler.call(() -> s3.putObject(req, RequestBody.fromContentProvider(
+                    FileBodies.counted(() -> Files.newInputStream(file), progress), size,
+                    contentTypeOrDefault(req.contentType()))));
+            return;
+        }
+        // FULL_OBJECT: S3 stores a CRC32 of the whole object, so a later ranged download can be verified.
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT);
+        options.apply(cb, file);
+        long partSize = config.partSize(size);
+        multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
+            UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
+                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32).build();
+            UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
+                    FileBodies.counted(() -> FileBodies.range(file, offset, length), progress), length,
+                    "application/octet-stream")));
+            return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
+        });
+    }
+
+    private static String contentTypeOrDefault(String type) {
+        return type != null ? type : "binary/octet-stream";
+    }
+
+    /** Copies an object within S3: CopyObject below the threshold, else parallel UploadPartCopy. */
+    void copyObject(S3Uri src, long size, S3Uri dst) throws Exception {
+        if (size < config.threshold() && size <= TransferConfig.MAX_SINGLE) {
+            CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(src.bucket()).sourceKey(src.key())
+                    .destinationBucket(dst.bucket()).destinationKey(dst.key());
+            options.apply(b);
+            CopyObjectRequest req = b.build();
+            scheduler.call(() -> s3.copyObject(req));
+            progress.bytes(size);
+            return;
+        }
+        HeadObjectResponse head = scheduler.call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())));
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
+                .contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
+                .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
+                .metadata(head.metadata());
+        options.apply(cb, null);
+        if (options.contentType() == null && head.contentType() != null) {
+            cb.contentType(head.contentType());
+        }
+        String etag = head.eTag();
+        long partSize = Math.min(config.partSize(size), TransferConfig.MAX_SINGLE);
+        multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
+            UploadPartCopyResponse r = scheduler.call(() -> s3.uploadPartCopy(b -> b.sourceBucket(src.bucket())
+                    .sourceKey(src.key()).destinationBucket(dst.bucket()).destinationKey(dst.key()).uploadId(uploadId)
+                    .partNumber(partNumber).copySourceRange("bytes=" + offset + "-" + (offset + length - 1))
+                    .copySourceIfMatch(etag)));
+            progress.bytes(length);
+            return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
+        });
+    }
+
+    /** Creates the upload, runs the parts in parallel, completes it; aborts it on any failure. */
+    private void multipart(S3Uri dst, CreateMultipartUploadRequest create, long size, long partSize, PartTask part)
+            throws Exception {
+        String uploadId = create(create, dst);
+        try {
+            int count = (int) ((size + partSize - 1) / partSize);
+            List<CompletedPart> done = scheduler.runParts(count, i -> {
+                long offset = i * partSize;
+                return part.run(uploadId, i + 1, offset, Math.min(partSize, size - offset));
+            });
+            complete(dst, uploadId, done);
+        } catch (Exception | Error e) {
+            cleanUp.abort(uploadId, dst);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a multipart upload and registers it for the Ctrl-C hook. The hook waits for creates in
+     * flight, and a create that returns after the hook ran is aborted at once.
+     */
+    String create(CreateMultipartUploadRequest create, S3Uri dst) {
+        cleanUp.creating(true);
+        try {
+            String uploadId = scheduler.call(() -> s3.createMultipartUpload(create)).uploadId();
+            cleanUp.opened(uploadId, dst);
+            return uploadId;
+        } finally {
+            cleanUp.creating(false);
+        }
+    }
+
+    void complete(S3Uri dst, String uploadId, List<CompletedPart> parts) {
+        scheduler.call(() -> s3.completeMultipartUpload(b -> b.bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts))));
+        cleanUp.completed(uploadId);
+    }
+
+    void abort(String uploadId, S3Uri dst) {
+        cleanUp.abort(uploadId, dst);
+    }
+}
