@@ -58,9 +58,7 @@ public final class Awsj {
     public static CommandLine commandLine(Context ctx, String[] args) {
         CommandLine.IFactory factory = new ContextFactory(ctx);
         CommandLine cl = new CommandLine(new RootCommand(ctx.options()), factory);
-        cl.getCommandSpec().usageMessage().footer(java.util.stream.Stream.concat(
-                java.util.Arrays.stream(RootCommand.globalOptionsHelp(ctx.options())),
-                java.util.Arrays.stream(RootCommand.ENVIRONMENT_HELP)).toArray(String[]::new));
+        cl.getCommandSpec().usageMessage().footer(RootCommand.globalOptionsHelp(ctx.options()));
         for (String name : SERVICES) {
             Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
             cl.addSubcommand(name, ServiceCommand.commandLine(name, s));

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * usage attributes a command leaves unset. Among those are the footer heading and the footer (the
  * list of global options, set by {@link Awsj}), so every command's help ends with the global
  * options it accepts, as every {@code aws} help page does. What belongs to the root's page alone —
- * the exit codes, and {@code <service> <command>} in the synopsis — is drawn by {@link RootHelp},
- * the root's help factory, which picocli does not pass on.
+ * the exit codes, the environment section, and {@code <service> <command>} in the synopsis — is
+ * drawn by {@link RootHelp}, the root's help factory, which picocli does not pass on.
  */
 @Command(name = "awsj", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A fast, scriptable command-line tool for AWS: S3, SNS, Rekognition, Polly, Translate, Comprehend.",
@@ -117,6 +117,14 @@ public final class RootCommand implements Callable<Integer> {
         @Override
         public String exitCodeList() {
             return createTextTable(EXIT_CODES).toString();
+        }
+
+        /** The inherited footer (the global options), then the environment section: the root's alone. */
+        @Override
+        public String footer(Object... params) {
+            UsageMessageSpec usage = commandSpec().usageMessage();
+            return join(ansi(), usage.width(), usage.adjustLineBreaksForWideCJKCharacters(), ENVIRONMENT_HELP,
+                    new StringBuilder(super.footer(params)), params).toString();
         }
     }
 }

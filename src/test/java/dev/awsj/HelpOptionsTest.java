@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * -h/--help and -V/--version are declared once, on the root command, and every command inherits
- * them; the root's exit codes and synopsis label stay on its own page, the global options are on
- * every page.
+ * them; the root's exit codes, synopsis label and environment section stay on its own page, the
+ * global options are on every page.
  */
 class HelpOptionsTest {
     private static final String GLOBAL_HEADING = "Global options (anywhere on the line, for every command):";
@@ -79,6 +79,7 @@ class HelpOptionsTest {
             assertTrue(heading > 0, name + "\n" + usage);
             assertTrue(usage.substring(heading).contains("--endpoint-url URL"), name + "\n" + usage);
             assertFalse(usage.substring(heading + GLOBAL_HEADING.length()).contains("Exit codes"), name + "\n" + usage);
+            assertEquals(root, usage.contains("AWSJ_NO_CDS=1"), name + "\n" + usage);
         }
     }
 
@@ -120,6 +121,8 @@ class HelpOptionsTest {
         assertTrue(r.out().startsWith("Usage: awsj [-hV] <service> <command>"), r.out());
         assertTrue(r.out().contains("\nExit codes:\n  0     success\n  1     s3: one or more transfers failed\n"), r.out());
         assertTrue(r.out().contains("\n" + GLOBAL_HEADING + "\n  --profile NAME"), r.out());
+        assertTrue(r.out().indexOf("\nEnvironment (the launcher's") > r.out().indexOf(GLOBAL_HEADING), r.out());
+        assertTrue(r.out().endsWith("  (docs/configuration.md, \"The start-up archive\")\n"), r.out());
     }
 
     private static String[] plus(List<String> line, String flag) {
