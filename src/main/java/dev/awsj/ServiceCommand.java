@@ -90,7 +90,8 @@ public final class ServiceCommand implements Callable<Integer> {
                 if (op != null) {
                     for (CommandLine.Model.CommandSpec mixin : sub.getCommandSpec().mixins().values()) {
                         if (mixin.userObject() instanceof MemberOptions.Slot slot) {
-                            slot.fill(MemberOptions.addTo(sub.getCommandSpec(), op, ctx.options().names()));
+                            slot.fill(MemberOptions.addTo(sub.getCommandSpec(), op, ctx.options().names(),
+                                    () -> ctx.settings().rawBlobInput()));
                         }
                     }
                 }

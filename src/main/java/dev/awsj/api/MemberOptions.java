@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -47,10 +48,12 @@ public final class MemberOptions {
     }
 
     private final CommandSpec spec;
+    private final BooleanSupplier rawBlobs;
     private final Map<String, SdkField<?>> fields = new LinkedHashMap<>();
 
-    private MemberOptions(CommandSpec spec) {
+    private MemberOptions(CommandSpec spec, BooleanSupplier rawBlobs) {
         this.spec = spec;
+        this.rawBlobs = rawBlobs;
     }
 
     /**
@@ -63,10 +66,11 @@ public final class MemberOptions {
     /**
      * Adds an option for each request member of {@code op} that {@code spec} does not have yet and
      * whose name is not {@code reserved} (the global options, which the command inherits later) nor
-     * a standard help option.
+     * a standard help option. {@code rawBlobs} says, when the values are read, whether blob text is
+     * UTF-8 ({@code --cli-binary-format raw-in-base64-out}) rather than base64.
      */
-    public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved) {
-        MemberOptions m = new MemberOptions(spec);
+    public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved, BooleanSupplier rawBlobs) {
+        MemberOptions m = new MemberOptions(spec, rawBlobs);
         for (SdkField<?> f : op.requestFields()) {
             String arg = Names.kebab(f.memberName());
             String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
@@ -99,15 +103,16 @@ public final class MemberOptions {
                 continue;
             }
             Object value = o.getValue();
+            boolean raw = rawBlobs.getAsBoolean();
             Object converted;
             if (value instanceof Boolean b) {
                 converted = b;
             } else if (value instanceof List<?> l) {
                 List<String> strings = new ArrayList<>();
                 l.forEach(x -> strings.add(String.valueOf(x)));
-                converted = ParameterValues.convert(e.getValue(), strings, e.getKey());
+                converted = ParameterValues.convert(e.getValue(), strings, e.getKey(), raw);
             } else {
-                converted = ParameterValues.convert(e.getValue(), List.of(String.valueOf(value)), e.getKey());
+                converted = ParameterValues.convert(e.getValue(), List.of(String.valueOf(value)), e.getKey(), raw);
             }
             e.getValue().set(builder, converted);
         }

@@ -35,7 +35,8 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * options for list operations, {@code --body} or an output file for streaming ones.
  */
 public final class OperationCommand implements Callable<Integer> {
-    private static final String INPUT_JSON = "--cli-input-json";
+    private static final String INPUT_JSON = CliInputJson.JSON;
+    private static final String INPUT_YAML = CliInputJson.YAML;
     private static final String SKELETON = "--generate-cli-skeleton";
 
     private final Context ctx;
@@ -77,7 +78,7 @@ public final class OperationCommand implements Callable<Integer> {
             cmd.pages = new Pagination();
             spec.addMixin("pagination", CommandSpec.forAnnotatedObject(cmd.pages));
         }
-        cmd.members = MemberOptions.addTo(spec, op, ctx.options().names());
+        cmd.members = MemberOptions.addTo(spec, op, ctx.options().names(), () -> ctx.settings().rawBlobInput());
         if (op.kind() == Operation.Kind.INPUT_STREAM && !spec.optionsMap().containsKey("--body")) {
             spec.addOption(OptionSpec.builder("--body").type(String.class).paramLabel("<file>")
                     .description("(file) The request body: a file to send, or - for stdin.").build());
@@ -88,6 +89,8 @@ public final class OperationCommand implements Callable<Integer> {
         }
         spec.addOption(OptionSpec.builder(INPUT_JSON).type(String.class).paramLabel("<json>")
                 .description("(string) The whole request as JSON, or file://request.json. Options given as well win.").build());
+        spec.addOption(OptionSpec.builder(INPUT_YAML).type(String.class).paramLabel("<yaml>")
+                .description("(string) The whole request as YAML, or file://request.yaml. Options given as well win.").build());
         spec.addOption(OptionSpec.builder(SKELETON).type(String.class).arity("0..1").fallbackValue("input")
                 .paramLabel("input").description("Print an empty request in JSON and exit.").build());
         return new CommandLine(spec);
@@ -105,10 +108,8 @@ public final class OperationCommand implements Callable<Integer> {
                     + " - for stdout)");
         }
         SdkPojo builder = op.newBuilder();
-        if (pr.hasMatchedOption(INPUT_JSON)) {
-            String raw = ParameterValues.load(pr.matchedOptionValue(INPUT_JSON, ""), INPUT_JSON);
-            SdkJson.fill(builder, SdkJson.parse(raw, INPUT_JSON), INPUT_JSON);
-        }
+        CliInputJson.fill(builder, pr.matchedOptionValue(INPUT_JSON, null), pr.matchedOptionValue(INPUT_YAML, null),
+                ctx.settings().rawBlobInput());
         members.applyTo(builder);
         Object request = ((Buildable) builder).build();
         checkRequired((SdkPojo) request);

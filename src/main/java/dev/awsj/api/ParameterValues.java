@@ -32,17 +32,25 @@ public final class ParameterValues {
 
     /** The value of one member from the strings given to its option. */
     public static Object convert(SdkField<?> field, List<String> raw, String option) {
+        return convert(field, raw, option, false);
+    }
+
+    /**
+     * As {@link #convert(SdkField, List, String)}; {@code rawBlobs} (aws's {@code --cli-binary-format
+     * raw-in-base64-out}) reads blob text as its UTF-8 bytes instead of base64.
+     */
+    public static Object convert(SdkField<?> field, List<String> raw, String option, boolean rawBlobs) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             ArrayNode arr = NODES.arrayNode();
             if (raw.size() == 1 && load(raw.get(0), option).trim().startsWith("[")) {
-                return SdkJson.fromJson(SdkJson.parse(load(raw.get(0), option), option), field, option);
+                return SdkJson.fromJson(SdkJson.parse(load(raw.get(0), option), option), field, option, rawBlobs);
             }
             for (String r : raw) {
                 arr.add(toJson(load(r, option), member.marshallingType(), option));
             }
-            return SdkJson.fromJson(arr, field, option);
+            return SdkJson.fromJson(arr, field, option, rawBlobs);
         }
         String text = raw.get(raw.size() - 1);
         if (type == MarshallingType.SDK_BYTES && text.startsWith("fileb://")) {
@@ -50,9 +58,9 @@ public final class ParameterValues {
         }
         String value = load(text, option);
         if (type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.DOCUMENT) {
-            return SdkJson.fromJson(toJson(value, type, option), field, option);
+            return SdkJson.fromJson(toJson(value, type, option), field, option, rawBlobs);
         }
-        return ScalarParser.parse(value, type, option);
+        return ScalarParser.parse(value, type, option, rawBlobs);
     }
 
     /** One value as JSON: JSON text for containers (or shorthand), a string node for scalars. */

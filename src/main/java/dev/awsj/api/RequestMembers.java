@@ -13,12 +13,17 @@ public final class RequestMembers {
     }
 
     public static void set(SdkPojo builder, String member, List<String> raw, String option) {
+        set(builder, member, raw, option, false);
+    }
+
+    /** As {@link #set(SdkPojo, String, List, String)}; {@code rawBlobs}: blob text is UTF-8, not base64. */
+    public static void set(SdkPojo builder, String member, List<String> raw, String option, boolean rawBlobs) {
         if (raw == null || raw.isEmpty()) {
             return;
         }
         for (SdkField<?> f : builder.sdkFields()) {
             if (f.memberName().equals(member)) {
-                f.set(builder, ParameterValues.convert(f, raw, option));
+                f.set(builder, ParameterValues.convert(f, raw, option, rawBlobs));
                 return;
             }
         }
@@ -26,8 +31,12 @@ public final class RequestMembers {
     }
 
     public static void set(SdkPojo builder, String member, String raw, String option) {
+        set(builder, member, raw, option, false);
+    }
+
+    public static void set(SdkPojo builder, String member, String raw, String option, boolean rawBlobs) {
         if (raw != null) {
-            set(builder, member, List.of(raw), option);
+            set(builder, member, List.of(raw), option, rawBlobs);
         }
     }
 

@@ -277,6 +277,44 @@ public final class AwsSettings {
         return o;
     }
 
+    /**
+     * How blob values given as text are read (docs/configuration.md, "Blobs"): {@code base64}
+     * (the default, as in aws v2) or {@code raw-in-base64-out} (the text's UTF-8 bytes), from
+     * {@code --cli-binary-format}, then the profile's {@code cli_binary_format}.
+     */
+    public boolean rawBlobInput() {
+        String f = global.cliBinaryFormat();
+        if (f == null) {
+            f = safeProfileProperty("cli_binary_format");
+        }
+        if (f == null) {
+            return false;
+        }
+        f = f.trim();
+        if (!GlobalSettings.BINARY_FORMATS.contains(f)) {
+            throw AwsjException.config("Unknown cli_binary_format value: " + f + ", valid values are \"base64\" or"
+                    + " \"raw-in-base64-out\"");
+        }
+        return f.equals("raw-in-base64-out");
+    }
+
+    /**
+     * Whether timestamps print as the service sent them (the profile's {@code cli_timestamp_format
+     * = wire}) rather than in ISO 8601 (the default, {@code iso8601}), as aws reads it: from the
+     * config file only.
+     */
+    public boolean wireTimestamps() {
+        String f = safeProfileProperty("cli_timestamp_format");
+        if (f == null || f.equals("iso8601")) {
+            return false;
+        }
+        if (!f.equals("wire")) {
+            throw AwsjException.config("Unknown cli_timestamp_format value: " + f + ", valid values are \"wire\" or"
+                    + " \"iso8601\"");
+        }
+        return true;
+    }
+
     private String safeProfileProperty(String key) {
         if (!Files.exists(configFile())) {
             return null;

@@ -81,7 +81,32 @@ public class GlobalOptions {
             description = "colour in table output")
     public String color;
 
+    @Option(names = "--no-cli-pager", scope = ScopeType.INHERIT, hidden = true,
+            description = "accepted for aws scripts; awsj never pages its output")
+    public boolean noCliPager;
+
+    @Option(names = "--cli-binary-format", scope = ScopeType.INHERIT, hidden = true,
+            paramLabel = "base64|raw-in-base64-out", completionCandidates = BinaryFormats.class,
+            description = "how blob values given as text are read: base64 (default) or raw text")
+    public String cliBinaryFormat;
+
+    @Option(names = "--cli-auto-prompt", scope = ScopeType.INHERIT, hidden = true,
+            description = "refused: awsj does not prompt for parameters")
+    public boolean cliAutoPrompt;
+
+    @Option(names = "--no-cli-auto-prompt", scope = ScopeType.INHERIT, hidden = true,
+            description = "accepted for aws scripts; awsj never prompts for parameters")
+    public boolean noCliAutoPrompt;
+
     private static final List<String> COLOR_MODES = List.of("on", "off", "auto");
+
+    /** What completion offers after --cli-binary-format. */
+    static final class BinaryFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return GlobalSettings.BINARY_FORMATS.iterator();
+        }
+    }
 
     /** What completion offers after --output. */
     static final class OutputFormats implements Iterable<String> {
@@ -135,7 +160,7 @@ public class GlobalOptions {
     /** The values given, frozen: what every layer below the command line reads. */
     public GlobalSettings settings() {
         return new GlobalSettings(profile, region, endpointUrl, output, query, debug, noVerifySsl, noSignRequest,
-                caBundle, noPaginate, cliReadTimeout, cliConnectTimeout, color);
+                caBundle, noPaginate, cliReadTimeout, cliConnectTimeout, color, cliBinaryFormat);
     }
 
     /** Checks the values given on the command line before anything runs (exit 252 when bad). */
@@ -145,6 +170,17 @@ public class GlobalOptions {
         }
         if (color != null && !COLOR_MODES.contains(color)) {
             throw AwsjException.usage("Bad value for --color: \"" + color + "\". Use on, off or auto.");
+        }
+        if (cliBinaryFormat != null && !GlobalSettings.BINARY_FORMATS.contains(cliBinaryFormat)) {
+            throw AwsjException.usage("Bad value for --cli-binary-format: \"" + cliBinaryFormat
+                    + "\". Use base64 or raw-in-base64-out.");
+        }
+        if (cliAutoPrompt && noCliAutoPrompt) {
+            throw AwsjException.usage("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.");
+        }
+        if (cliAutoPrompt) {
+            throw AwsjException.usage("awsj does not prompt for parameters (--cli-auto-prompt): give the command in full;"
+                    + " awsj <command> help lists its options.");
         }
         if (query != null) {
             OutputWriter.compile(query);

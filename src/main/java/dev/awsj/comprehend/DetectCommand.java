@@ -104,7 +104,7 @@ abstract class DetectCommand implements Callable<Integer> {
         }
         ComprehendClient client = ctx.clients().client(ComprehendClient.class);
         if (!documents.batch()) {
-            SdkPojo b = input.fill(analysis.request.get());
+            SdkPojo b = input.fill(analysis.request.get(), ctx);
             members.applyTo(b);
             if (source.given(documents.stdin()) || member(b, "Text") == null) {
                 RequestMembers.setValue(b, "Text", source.read(ctx, documents.stdin()));

@@ -19,11 +19,15 @@ public record GlobalSettings(
         boolean noPaginate,
         Integer cliReadTimeout,
         Integer cliConnectTimeout,
-        String color) {
+        String color,
+        String cliBinaryFormat) {
+
+    /** The values of {@code --cli-binary-format} and the profile's {@code cli_binary_format}. */
+    public static final java.util.List<String> BINARY_FORMATS = java.util.List.of("base64", "raw-in-base64-out");
 
     /** No global option given. */
     public static final GlobalSettings NONE =
-            new GlobalSettings(null, null, null, null, null, false, false, false, null, false, null, null, null);
+            new GlobalSettings(null, null, null, null, null, false, false, false, null, false, null, null, null, null);
 
     /**
      * The part of the settings that shapes an SDK client (credentials, endpoint, TLS, time-outs,
@@ -31,6 +35,6 @@ public record GlobalSettings(
      */
     public GlobalSettings clientKey() {
         return new GlobalSettings(profile, region, endpointUrl, null, null, debug, noVerifySsl, noSignRequest, caBundle,
-                false, cliReadTimeout, cliConnectTimeout, null);
+                false, cliReadTimeout, cliConnectTimeout, null, null);
     }
 }

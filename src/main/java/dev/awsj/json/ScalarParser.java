@@ -13,6 +13,17 @@ public final class ScalarParser {
     }
 
     public static Object parse(String text, MarshallingType<?> type, String where) {
+        return parse(text, type, where, false);
+    }
+
+    /**
+     * As {@link #parse(String, MarshallingType, String)}; with {@code rawBlobs} (aws's
+     * {@code --cli-binary-format raw-in-base64-out}) a blob is the text's UTF-8 bytes, not base64.
+     */
+    public static Object parse(String text, MarshallingType<?> type, String where, boolean rawBlobs) {
+        if (type == MarshallingType.SDK_BYTES && rawBlobs) {
+            return SdkBytes.fromUtf8String(text);
+        }
         try {
             if (type == MarshallingType.STRING) {
                 return text;

@@ -209,6 +209,11 @@ public final class SdkJson implements Mapper {
      * their name and the members that are valid, so a typo is a clear 252, not a silent drop.
      */
     public static void fill(SdkPojo builder, JsonNode json, String where) {
+        fill(builder, json, where, false);
+    }
+
+    /** As {@link #fill(SdkPojo, JsonNode, String)}; {@code rawBlobs}: blob text is UTF-8, not base64. */
+    public static void fill(SdkPojo builder, JsonNode json, String where, boolean rawBlobs) {
         if (!json.isObject()) {
             throw AwsjException.usage("Expected a JSON object for " + where + ", got: " + abbreviate(json));
         }
@@ -227,17 +232,22 @@ public final class SdkJson implements Mapper {
             if (e.getValue().isNull()) {
                 continue;
             }
-            f.set(builder, fromJson(e.getValue(), f, where + "." + e.getKey()));
+            f.set(builder, fromJson(e.getValue(), f, where + "." + e.getKey(), rawBlobs));
         }
     }
 
     /** A JSON value converted to the Java type a field's setter takes. */
     public static Object fromJson(JsonNode json, SdkField<?> field, String where) {
+        return fromJson(json, field, where, false);
+    }
+
+    /** As {@link #fromJson(JsonNode, SdkField, String)}; {@code rawBlobs}: blob text is UTF-8, not base64. */
+    public static Object fromJson(JsonNode json, SdkField<?> field, String where, boolean rawBlobs) {
         MarshallingType<?> type = field.marshallingType();
         try {
             if (type == MarshallingType.SDK_POJO) {
                 SdkPojo b = field.constructor().get();
-                fill(b, json, where);
+                fill(b, json, where, rawBlobs);
                 return ((software.amazon.awssdk.utils.builder.Buildable) b).build();
             }
             if (type == MarshallingType.LIST) {
@@ -245,11 +255,11 @@ public final class SdkJson implements Mapper {
                 List<Object> list = new ArrayList<>();
                 if (!json.isArray()) {
                     // A single value where a list is expected: take it as a one-element list.
-                    list.add(fromJson(json, member, where + "[0]"));
+                    list.add(fromJson(json, member, where + "[0]", rawBlobs));
                     return list;
                 }
                 for (int i = 0; i < json.size(); i++) {
-                    list.add(fromJson(json.get(i), member, where + "[" + i + "]"));
+                    list.add(fromJson(json.get(i), member, where + "[" + i + "]", rawBlobs));
                 }
                 return list;
             }
@@ -259,10 +269,10 @@ public final class SdkJson implements Mapper {
                     throw AwsjException.usage("Expected a JSON object for " + where + ", got: " + abbreviate(json));
                 }
                 Map<String, Object> map = new LinkedHashMap<>();
-                json.fields().forEachRemaining(e -> map.put(e.getKey(), fromJson(e.getValue(), member, where + "." + e.getKey())));
+                json.fields().forEachRemaining(e -> map.put(e.getKey(), fromJson(e.getValue(), member, where + "." + e.getKey(), rawBlobs)));
                 return map;
             }
-            return scalarFromJson(json, type, where);
+            return scalarFromJson(json, type, where, rawBlobs);
         } catch (AwsjException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -270,7 +280,7 @@ public final class SdkJson implements Mapper {
         }
     }
 
-    private static Object scalarFromJson(JsonNode json, MarshallingType<?> type, String where) {
+    private static Object scalarFromJson(JsonNode json, MarshallingType<?> type, String where, boolean rawBlobs) {
         if (json.isContainerNode() && type != MarshallingType.DOCUMENT) {
             throw AwsjException.usage("Expected a single value for " + where + ", got: " + abbreviate(json));
         }
@@ -281,7 +291,7 @@ public final class SdkJson implements Mapper {
         if (type == MarshallingType.DOCUMENT) {
             return documentFromJson(json);
         }
-        return ScalarParser.parse(text, type, where);
+        return ScalarParser.parse(text, type, where, rawBlobs);
     }
 
     private static Document documentFromJson(JsonNode json) {

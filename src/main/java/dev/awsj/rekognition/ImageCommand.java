@@ -66,7 +66,7 @@ abstract class ImageCommand<B extends SdkPojo, R extends SdkPojo> implements Cal
     @Override
     public Integer call() {
         check();
-        B b = input.fill(request.get());
+        B b = input.fill(request.get(), ctx);
         members.applyTo(b);
         ImageInput drawn = images(b);
         options(b);

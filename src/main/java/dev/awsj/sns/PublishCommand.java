@@ -60,7 +60,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublishRequest.Builder b = input.fill(PublishRequest.builder());
+        PublishRequest.Builder b = input.fill(PublishRequest.builder(), ctx);
         members.applyTo(b);
         PublishRequest given = b.build();
         String topic = topicArn != null ? topicArn : given.topicArn();
@@ -104,7 +104,8 @@ final class PublishCommand implements Callable<Integer> {
         if (messageDeduplicationId != null) {
             b.messageDeduplicationId(messageDeduplicationId);
         }
-        RequestMembers.set(b, "MessageAttributes", messageAttributes, "--message-attributes");
+        RequestMembers.set(b, "MessageAttributes", messageAttributes, "--message-attributes",
+                ctx.settings().rawBlobInput());
         ctx.output().write(SdkJson.toJson(ctx.clients().client(SnsClient.class).publish(b.build())));
         return 0;
     }

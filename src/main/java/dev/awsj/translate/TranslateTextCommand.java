@@ -58,7 +58,7 @@ final class TranslateTextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         documents.validate();
-        TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder());
+        TranslateTextRequest.Builder b = input.fill(TranslateTextRequest.builder(), ctx);
         members.applyTo(b);
         if (sourceLanguage != null) {
             b.sourceLanguageCode(sourceLanguage);

@@ -24,7 +24,7 @@ class MemberOptionsTest {
         Operation op = new Operation(Service.byCliName("rekognition").orElseThrow(), "Fake", "fake", S3Object.class, null,
                 Operation.Kind.PLAIN, false);
         CommandSpec spec = CommandSpec.create();
-        MemberOptions.addTo(spec, op, Set.of());
+        MemberOptions.addTo(spec, op, Set.of(), () -> false);
         assertNotNull(spec.findOption("--bucket"));
         assertNotNull(spec.findOption("--name"));
         assertNull(spec.findOption("--version"));
