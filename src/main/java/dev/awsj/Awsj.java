@@ -72,6 +72,8 @@ public final class Awsj {
         cl.addSubcommand("configure", all || first.equals("configure") ? configure(factory)
                 : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
                         + " import, export-credentials."));
+        cl.addSubcommand("sso", all || first.equals("sso") ? new CommandLine(dev.awsj.sso.SsoCommand.class, factory)
+                : placeholder("sso", "Sign in with IAM Identity Center (SSO): login, logout."));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
         cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(new RunCommand(ctx, Awsj::run), factory)
                 : placeholder("run", "Run awsj commands from a file or stdin, one a line, in one process."));

@@ -81,15 +81,8 @@ public final class AssumeRoleCache {
 
     /** Writes the AssumeRole response in the form botocore's JSONFileCache writes it (mode 0600). */
     public void store(String key, AwsSessionCredentials c, String assumedRoleId, String assumedRoleArn, String requestId) {
-        Map<String, Object> creds = new java.util.LinkedHashMap<>();
-        creds.put("AccessKeyId", c.accessKeyId());
-        creds.put("SecretAccessKey", c.secretAccessKey());
-        creds.put("SessionToken", c.sessionToken());
-        creds.put("Expiration", c.expirationTime()
-                .map(e -> DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(e.atOffset(ZoneOffset.UTC)) + "Z")
-                .orElse(null));
         Map<String, Object> response = new java.util.LinkedHashMap<>();
-        response.put("Credentials", creds);
+        response.put("Credentials", credentials(c));
         if (assumedRoleId != null || assumedRoleArn != null) {
             Map<String, Object> user = new java.util.LinkedHashMap<>();
             user.put("AssumedRoleId", assumedRoleId);
@@ -101,7 +94,28 @@ public final class AssumeRoleCache {
         meta.put("HTTPStatusCode", 200);
         meta.put("RetryAttempts", 0);
         response.put("ResponseMetadata", meta);
-        new AtomicFileWriter(err).write(file(key), pythonJson(response).getBytes(StandardCharsets.UTF_8));
+        store(key, response);
+    }
+
+    /** Writes an entry whose {@code Credentials} member {@link #load} reads (SSO role credentials: {@code ProviderType} sso). */
+    public void store(String key, Map<String, Object> entry) {
+        new AtomicFileWriter(err).write(file(key), pythonJson(entry).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code Credentials} member as botocore caches it. */
+    public static Map<String, Object> credentials(AwsSessionCredentials c) {
+        Map<String, Object> creds = new java.util.LinkedHashMap<>();
+        creds.put("AccessKeyId", c.accessKeyId());
+        creds.put("SecretAccessKey", c.secretAccessKey());
+        creds.put("SessionToken", c.sessionToken());
+        creds.put("Expiration", c.expirationTime()
+                .map(e -> DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(e.atOffset(ZoneOffset.UTC)) + "Z")
+                .orElse(null));
+        return creds;
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     /** Expiration as aws writes it: {@code 2026-11-23T13:00:00Z} (botocore 1.4x), {@code ...UTC} (older), or any ISO-8601. */
@@ -126,12 +140,17 @@ public final class AssumeRoleCache {
 
     /** Python's {@code json.dumps(value)}: ", " and ": " separators, non-ASCII escaped. Maps keep their order. */
     static String pythonJson(Object v) {
+        return pythonJson(v, false);
+    }
+
+    /** As {@link #pythonJson(Object)}; {@code compact}: with {@code separators=(',', ':')}. */
+    static String pythonJson(Object v, boolean compact) {
         StringBuilder sb = new StringBuilder();
-        write(sb, v);
+        write(sb, v, compact ? "," : ", ", compact ? ":" : ": ");
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
+    private static void write(StringBuilder sb, Object v, String comma, String colon) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Map<?, ?> m) {
@@ -139,21 +158,21 @@ public final class AssumeRoleCache {
             boolean first = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!first) {
-                    sb.append(", ");
+                    sb.append(comma);
                 }
                 first = false;
-                write(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue());
+                write(sb, String.valueOf(e.getKey()), comma, colon);
+                sb.append(colon);
+                write(sb, e.getValue(), comma, colon);
             }
             sb.append('}');
         } else if (v instanceof List<?> l) {
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
                 if (i > 0) {
-                    sb.append(", ");
+                    sb.append(comma);
                 }
-                write(sb, l.get(i));
+                write(sb, l.get(i), comma, colon);
             }
             sb.append(']');
         } else if (v instanceof Number || v instanceof Boolean) {

@@ -255,7 +255,15 @@ public final class AwsSettings {
      * which is meant for the command's own service (as in aws). Empty for STS's own.
      */
     public Optional<URI> stsEndpoint() {
-        return endpoint(null, "STS");
+        return credentialEndpoint("STS");
+    }
+
+    /**
+     * The endpoint of a service awsj calls for credentials (STS, SSO, SSO_OIDC): as {@link #endpoint}
+     * without {@code --endpoint-url}. Empty for the service's own.
+     */
+    public Optional<URI> credentialEndpoint(String serviceEnvName) {
+        return endpoint(null, serviceEnvName);
     }
 
     /** json (default), text, table, yaml or off: {@code --output} > AWS_DEFAULT_OUTPUT > profile. */

@@ -354,6 +354,9 @@ public class ClientFactory implements AutoCloseable {
         if (settings.profileExplicit() && !hasProfile) {
             throw AwsjException.config("The config profile (" + profile + ") could not be found");
         }
+        if (hasProfile && settings.profileProperty("role_arn").isEmpty() && SsoCredentialsProvider.isSso(settings.profile().get())) {
+            return new SsoCredentialsProvider(this, profile, settings.profile().get(), err);
+        }
         if (hasProfile && settings.profileProperty("role_arn").isPresent() && settings.profileProperty("mfa_serial").isPresent()) {
             // The SDK cannot ask for the code: awsj prompts, assumes the role and shares aws's cache.
             return new MfaRoleCredentialsProvider(this::stsClient, settings, mfaCodeReader, err);
@@ -409,6 +412,26 @@ public class ClientFactory implements AutoCloseable {
         b.credentialsProvider(source);
         b.httpClient(httpClient());
         return b.build();
+    }
+
+    /**
+     * A client of a sign-in service (SSO, SSO OIDC): unsigned, in the sign-in's own region, its
+     * endpoint resolved as STS's ({@link AwsSettings#credentialEndpoint}: no {@code --endpoint-url}).
+     */
+    public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C signInClient(B builder,
+            String endpointEnvName, String region) {
+        builder.region(Region.of(region));
+        builder.credentialsProvider(AnonymousCredentialsProvider.create());
+        settings.credentialEndpoint(endpointEnvName).ifPresent(builder::endpointOverride);
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder();
+        if (global.debug()) {
+            o.addExecutionInterceptor(new DebugLogger(err));
+        }
+        o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
+        o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
+        builder.overrideConfiguration(o.build());
+        builder.httpClient(httpClient());
+        return builder.build();
     }
 
     @Override
