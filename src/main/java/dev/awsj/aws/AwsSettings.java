@@ -45,6 +45,9 @@ public final class AwsSettings {
         String none = Path.of(System.getProperty("java.io.tmpdir"), "awsj-the-sdk-reads-no-config-file", "none").toString();
         System.setProperty("aws.configFile", none);
         System.setProperty("aws.sharedCredentialsFile", none);
+        // Endpoints are resolved once, here (endpoint()), from this process's settings; the SDK's
+        // own search of the environment and the profile for endpoint URLs is turned off.
+        System.setProperty("aws.ignoreConfiguredEndpointUrls", "true");
     }
 
     public AwsSettings(GlobalSettings global, Map<String, String> env) {
@@ -170,11 +173,71 @@ public final class AwsSettings {
     }
 
     /**
-     * A nested property such as {@code s3 = \n  addressing_style = path}, which the SDK keeps as
-     * {@code s3.addressing_style} (merged over duplicate sections, as the SDK merges them).
+     * A setting of the selected profile (a nested one such as {@code s3 = \n  addressing_style = path}
+     * as the SDK keeps it, {@code s3.addressing_style}); blank values are absent.
      */
-    public Optional<String> profileSubProperty(String section, String key) {
-        return profileProperty(section + "." + key);
+    public Optional<String> profileProperty(Setting setting) {
+        if (setting.key() == null) {
+            throw new IllegalArgumentException(setting + " is not a profile key");
+        }
+        return profileProperty(setting.key());
+    }
+
+    /** The first of a setting's environment variables that is set, else the profile's value. */
+    public Optional<String> value(Setting setting) {
+        for (String name : setting.env()) {
+            String v = env(name);
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return setting.key() == null ? Optional.empty() : profileProperty(setting);
+    }
+
+    /** A true/false setting, read as aws reads it: true when the value is "true" in any case. */
+    public boolean flag(Setting setting) {
+        return value(setting).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+    }
+
+    /** {@code use_fips_endpoint} / AWS_USE_FIPS_ENDPOINT: the FIPS endpoints of every service. */
+    public boolean fipsEnabled() {
+        return flag(Setting.USE_FIPS_ENDPOINT);
+    }
+
+    /**
+     * Dual-stack (IPv6) endpoints: {@code use_dualstack_endpoint} / AWS_USE_DUALSTACK_ENDPOINT; for
+     * S3 the profile's {@code s3.use_dualstack_endpoint} comes first, as in aws.
+     */
+    public boolean dualstackEnabled(String serviceEnvName) {
+        if (serviceEnvName.equalsIgnoreCase("S3")) {
+            Optional<String> s3 = profileProperty(Setting.S3_USE_DUALSTACK_ENDPOINT);
+            if (s3.isPresent()) {
+                return s3.get().equalsIgnoreCase("true");
+            }
+        }
+        return flag(Setting.USE_DUALSTACK_ENDPOINT);
+    }
+
+    /** {@code s3.use_accelerate_endpoint}: S3 Transfer Acceleration endpoints. */
+    public boolean s3Accelerate() {
+        return flag(Setting.S3_USE_ACCELERATE_ENDPOINT);
+    }
+
+    /**
+     * {@code s3.payload_signing_enabled}: whether S3 request bodies are signed with SHA-256 (empty:
+     * not set, awsj's default of unsigned bodies guarded by a checksum).
+     */
+    public Optional<Boolean> s3PayloadSigning() {
+        return profileProperty(Setting.S3_PAYLOAD_SIGNING_ENABLED).map(v -> v.equalsIgnoreCase("true"));
+    }
+
+    /** {@code s3.addressing_style}: auto (the default), path or virtual. */
+    public String s3AddressingStyle() {
+        String style = profileProperty(Setting.S3_ADDRESSING_STYLE).orElse("auto").toLowerCase(Locale.ROOT);
+        if (!style.equals("auto") && !style.equals("path") && !style.equals("virtual")) {
+            throw AwsjException.config("Bad s3 addressing_style \"" + style + "\" in the profile: use auto, path or virtual");
+        }
+        return style;
     }
 
     /** The file a profile's property is read from: the credentials file (which wins), the config file, or none. */
@@ -207,7 +270,7 @@ public final class AwsSettings {
         if (r != null) {
             return Optional.of(r);
         }
-        return profileProperty("region");
+        return profileProperty(Setting.REGION);
     }
 
     /** The region; exit 253 at once when none is configured. */
@@ -218,7 +281,10 @@ public final class AwsSettings {
 
     /**
      * The endpoint for a service: {@code --endpoint-url} > AWS_ENDPOINT_URL_&lt;SERVICE&gt; >
-     * AWS_ENDPOINT_URL > profile {@code endpoint_url}. Empty means the SDK's default.
+     * AWS_ENDPOINT_URL > the {@code endpoint_url} of the service in the profile's {@code services}
+     * section > the profile's {@code endpoint_url}; all but {@code --endpoint-url} are off with
+     * {@code ignore_configured_endpoint_urls}. Empty means the SDK's default (which the FIPS,
+     * dual-stack and accelerate settings shape).
      */
     public Optional<URI> endpoint(String serviceEnvName) {
         return endpoint(global.endpointUrl(), serviceEnvName);
@@ -226,14 +292,17 @@ public final class AwsSettings {
 
     private Optional<URI> endpoint(String option, String serviceEnvName) {
         String e = option;
-        if (e == null) {
+        if (e == null && !flag(Setting.IGNORE_CONFIGURED_ENDPOINT_URLS)) {
             e = env("AWS_ENDPOINT_URL_" + serviceEnvName.toUpperCase(Locale.ROOT));
-        }
-        if (e == null) {
-            e = env("AWS_ENDPOINT_URL");
-        }
-        if (e == null) {
-            e = profileProperty("endpoint_url").orElse(null);
+            if (e == null) {
+                e = env("AWS_ENDPOINT_URL");
+            }
+            if (e == null) {
+                e = serviceSectionEndpoint(serviceEnvName.toLowerCase(Locale.ROOT)).orElse(null);
+            }
+            if (e == null) {
+                e = profileProperty(Setting.ENDPOINT_URL).orElse(null);
+            }
         }
         if (e == null) {
             return Optional.empty();
@@ -248,6 +317,17 @@ public final class AwsSettings {
         } catch (IllegalArgumentException ex) {
             throw AwsjException.usage("Bad value for --endpoint-url: \"" + e + "\". Give a URL such as http://127.0.0.1:9090");
         }
+    }
+
+    /**
+     * The profile's {@code services = NAME} names a {@code [services NAME]} section of the config
+     * file; its {@code SERVICE =} blocks give each service's {@code endpoint_url}.
+     */
+    private Optional<String> serviceSectionEndpoint(String serviceId) {
+        return profileProperty(Setting.SERVICE_ENDPOINT_URL)
+                .flatMap(name -> profileFile().getSection("services", name))
+                .flatMap(section -> section.property(serviceId + ".endpoint_url"))
+                .map(String::trim).filter(v -> !v.isEmpty());
     }
 
     /**
@@ -266,6 +346,72 @@ public final class AwsSettings {
         return endpoint(null, serviceEnvName);
     }
 
+    /**
+     * The HTTP proxy for a request to {@code target}, as aws takes it from the environment:
+     * HTTPS_PROXY for https URLs, HTTP_PROXY for http ones (lower-case names too), none for a host
+     * NO_PROXY lists (a name matches itself and its subdomains; {@code *} matches every host).
+     * Empty: connect directly (or as the JVM's own proxy properties say).
+     */
+    public Optional<java.net.Proxy> proxy(URI target) {
+        Setting which = "https".equalsIgnoreCase(target.getScheme()) ? Setting.HTTPS_PROXY : Setting.HTTP_PROXY;
+        Optional<String> value = value(which);
+        if (value.isEmpty() || noProxy(target.getHost(), target.getPort())) {
+            return Optional.empty();
+        }
+        String v = value.get().contains("://") ? value.get() : "http://" + value.get();
+        URI proxy;
+        try {
+            proxy = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            proxy = null;
+        }
+        String name = which.env().get(0);
+        if (proxy == null || proxy.getHost() == null || !"http".equalsIgnoreCase(proxy.getScheme())) {
+            throw AwsjException.config("Bad " + name + " \"" + value.get() + "\": give an http:// proxy URL such as http://proxy.example.com:3128");
+        }
+        if (proxy.getUserInfo() != null) {
+            throw AwsjException.config(name + " holds a user name: awsj does not send proxy credentials; use a proxy that needs none");
+        }
+        return Optional.of(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                java.net.InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 80)));
+    }
+
+    private boolean noProxy(String host, int port) {
+        if (host == null) {
+            return true;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String entry : value(Setting.NO_PROXY).orElse("").split(",")) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.equals("*")) {
+                return true;
+            }
+            // host:port, or [v6]:port; a bare IPv6 address has more than one colon.
+            int colon = e.lastIndexOf(':');
+            boolean hasPort = e.startsWith("[") ? colon > e.indexOf(']') : colon > 0 && colon == e.indexOf(':');
+            if (hasPort) {
+                if (!e.substring(colon + 1).equals(String.valueOf(port))) {
+                    continue;
+                }
+                e = e.substring(0, colon);
+            }
+            if (e.startsWith("[") && e.endsWith("]")) {
+                e = e.substring(1, e.length() - 1);
+            }
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            e = e.startsWith("*.") ? e.substring(2) : e.startsWith(".") ? e.substring(1) : e;
+            if (h.equals(e) || h.endsWith("." + e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** json (default), text, table, yaml or off: {@code --output} > AWS_DEFAULT_OUTPUT > profile. */
     public String outputFormat() {
         String o = global.output();
@@ -273,7 +419,7 @@ public final class AwsSettings {
             o = env("AWS_DEFAULT_OUTPUT");
         }
         if (o == null) {
-            o = safeProfileProperty("output");
+            o = safeProfileProperty(Setting.OUTPUT);
         }
         if (o == null) {
             return "json";
@@ -293,7 +439,7 @@ public final class AwsSettings {
     public boolean rawBlobInput() {
         String f = global.cliBinaryFormat();
         if (f == null) {
-            f = safeProfileProperty("cli_binary_format");
+            f = safeProfileProperty(Setting.CLI_BINARY_FORMAT);
         }
         if (f == null) {
             return false;
@@ -312,7 +458,7 @@ public final class AwsSettings {
      * config file only.
      */
     public boolean wireTimestamps() {
-        String f = safeProfileProperty("cli_timestamp_format");
+        String f = safeProfileProperty(Setting.CLI_TIMESTAMP_FORMAT);
         if (f == null || f.equals("iso8601")) {
             return false;
         }
@@ -323,7 +469,7 @@ public final class AwsSettings {
         return true;
     }
 
-    private String safeProfileProperty(String key) {
+    private String safeProfileProperty(Setting key) {
         if (!Files.exists(configFile())) {
             return null;
         }
@@ -333,14 +479,8 @@ public final class AwsSettings {
     /** Retry settings: AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, then the profile's max_attempts / retry_mode. */
     public Map<String, String> retrySettings() {
         Map<String, String> m = new HashMap<>();
-        String attempts = env("AWS_MAX_ATTEMPTS");
-        if (attempts == null) {
-            attempts = profileProperty("max_attempts").orElse(null);
-        }
-        String mode = env("AWS_RETRY_MODE");
-        if (mode == null) {
-            mode = profileProperty("retry_mode").orElse(null);
-        }
+        String attempts = value(Setting.MAX_ATTEMPTS).orElse(null);
+        String mode = value(Setting.RETRY_MODE).orElse(null);
         if (attempts != null) {
             m.put("max_attempts", attempts);
         }
@@ -355,8 +495,7 @@ public final class AwsSettings {
         if (global.caBundle() != null) {
             return Optional.of(global.caBundle());
         }
-        String b = env("AWS_CA_BUNDLE");
-        return b != null ? Optional.of(b) : profileProperty("ca_bundle");
+        return value(Setting.CA_BUNDLE);
     }
 
     public Map<String, String> env() {

@@ -133,13 +133,11 @@ public class ClientFactory implements AutoCloseable {
         o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
         builder.overrideConfiguration(o.build());
-        if (service == Service.S3 && usePathStyle(endpoint)) {
-            try {
-                Class.forName("software.amazon.awssdk.services.s3.S3BaseClientBuilder")
-                        .getMethod("forcePathStyle", Boolean.class).invoke(builder, Boolean.TRUE);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+        // FIPS and dual-stack as resolved here (the SDK would read only the process's environment).
+        builder.fipsEnabled(settings.fipsEnabled());
+        builder.dualstackEnabled(settings.dualstackEnabled(service.endpointEnvName()));
+        if (service == Service.S3) {
+            S3ClientOptions.apply(settings, builder, usePathStyle(endpoint));
         }
     }
 
@@ -153,7 +151,7 @@ public class ClientFactory implements AutoCloseable {
 
     /** Path-style S3 for IP or localhost endpoints, or when the profile asks for it. */
     public boolean usePathStyle(Optional<URI> endpoint) {
-        String style = settings.profileSubProperty("s3", "addressing_style").orElse("auto");
+        String style = settings.s3AddressingStyle();
         if (style.equals("path")) {
             return true;
         }
@@ -215,7 +213,9 @@ public class ClientFactory implements AutoCloseable {
             int read = millis(timeout(global.cliReadTimeout()));
             httpClient = UrlConnectionHttpClient.create(uri -> {
                 try {
-                    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+                    java.util.Optional<java.net.Proxy> proxy = settings.proxy(uri);
+                    java.net.HttpURLConnection c = (java.net.HttpURLConnection) (proxy.isPresent()
+                            ? uri.toURL().openConnection(proxy.get()) : uri.toURL().openConnection());
                     c.setConnectTimeout(connect);
                     c.setReadTimeout(read);
                     if (c instanceof javax.net.ssl.HttpsURLConnection https) {

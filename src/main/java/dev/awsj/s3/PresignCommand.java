@@ -47,8 +47,11 @@ final class PresignCommand implements Callable<Integer> {
         S3Presigner.Builder b = S3Presigner.builder()
                 .region(Region.of(ctx.clients().region(Service.S3)))
                 .credentialsProvider(ctx.clients().credentials())
+                .fipsEnabled(ctx.settings().fipsEnabled())
+                .dualstackEnabled(ctx.settings().dualstackEnabled(Service.S3.endpointEnvName()))
                 .serviceConfiguration(S3Configuration.builder()
                         .profileFile(ctx.settings().profileFile()).profileName(ctx.settings().profileName())
+                        .accelerateModeEnabled(ctx.settings().s3Accelerate())
                         .pathStyleAccessEnabled(ctx.clients().usePathStyle(endpoint)).build());
         endpoint.ifPresent(b::endpointOverride);
         try (S3Presigner presigner = b.build()) {

@@ -62,15 +62,17 @@ public final class S3Commands implements CuratedCommands {
         // drain (docs/s3-transfers.md).
         clients.configure(Service.S3, b, AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(TRANSFER_ATTEMPTS).circuitBreakerEnabled(false).build());
-        boolean plainHttp = settings.endpoint(Service.S3.endpointEnvName())
-                .map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
+        java.util.Optional<java.net.URI> endpoint = settings.endpoint(Service.S3.endpointEnvName());
+        boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
         if (plainHttp && !"urlconnection".equals(settings.env().get("AWSJ_S3_HTTP_CLIENT"))) {
             b.httpClient(new JdkHttpClient(seconds(settings.global().cliConnectTimeout()),
-                    seconds(settings.global().cliReadTimeout())));
+                    seconds(settings.global().cliReadTimeout()), settings.proxy(endpoint.get()).orElse(null)));
         } else {
             b.httpClient(clients.httpClient());
         }
-        b.putAuthScheme(UnsignedPayloadSigner.scheme());
+        if (!settings.s3PayloadSigning().orElse(false)) {
+            b.putAuthScheme(UnsignedPayloadSigner.scheme());
+        }
         return b.build();
     }
 

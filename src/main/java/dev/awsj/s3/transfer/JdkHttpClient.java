@@ -41,9 +41,13 @@ public final class JdkHttpClient implements SdkHttpClient {
     private final HttpClient client;
     private final Duration readTimeout;
 
-    public JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
+    /** @param proxy the HTTP proxy to send through, or null for none */
+    public JdkHttpClient(Duration connectTimeout, Duration readTimeout, java.net.Proxy proxy) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER);
+        if (proxy != null) {
+            b.proxy(java.net.ProxySelector.of((java.net.InetSocketAddress) proxy.address()));
+        }
         if (connectTimeout != null && !connectTimeout.isZero()) {
             b.connectTimeout(connectTimeout);
         }

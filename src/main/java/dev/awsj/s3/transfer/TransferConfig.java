@@ -1,6 +1,7 @@
 package dev.awsj.s3.transfer;
 
 import dev.awsj.aws.AwsSettings;
+import dev.awsj.aws.Setting;
 import dev.awsj.core.AwsjException;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,12 +27,12 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
 
     public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
         int conc = maxConcurrency != null ? maxConcurrency
-                : sub(settings, "max_concurrent_requests").map(v -> parseInt(v, "max_concurrent_requests")).orElse(DEFAULT.maxConcurrency);
+                : sub(settings, Setting.S3_MAX_CONCURRENT_REQUESTS).map(v -> parseInt(v, "max_concurrent_requests")).orElse(DEFAULT.maxConcurrency);
         if (conc < 1) {
             throw AwsjException.usage("--max-concurrency must be 1 or more: " + conc);
         }
-        long chunk = sub(settings, "multipart_chunksize").map(v -> parseSize(v, "multipart_chunksize")).orElse(DEFAULT.chunkSize);
-        long threshold = sub(settings, "multipart_threshold").map(v -> parseSize(v, "multipart_threshold")).orElse(DEFAULT.threshold);
+        long chunk = sub(settings, Setting.S3_MULTIPART_CHUNKSIZE).map(v -> parseSize(v, "multipart_chunksize")).orElse(DEFAULT.chunkSize);
+        long threshold = sub(settings, Setting.S3_MULTIPART_THRESHOLD).map(v -> parseSize(v, "multipart_threshold")).orElse(DEFAULT.threshold);
         // The same budget as every request's (validated where the clients are built).
         int attempts = DEFAULT_ATTEMPTS;
         try {
@@ -42,8 +43,8 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         return new TransferConfig(conc, chunk, threshold, attempts);
     }
 
-    private static Optional<String> sub(AwsSettings settings, String key) {
-        return settings.profileSubProperty("s3", key);
+    private static Optional<String> sub(AwsSettings settings, Setting key) {
+        return settings.profileProperty(key);
     }
 
     private static int parseInt(String v, String name) {
