@@ -1,15 +1,19 @@
 package dev.awsj.api;
 
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * One API operation as found on the SDK client interface: its name, request class, the client
- * method to call, whether it streams a body in or out, and whether it paginates.
+ * method to call (its name and JVM descriptor), whether it streams a body in or out, and whether
+ * it paginates. Classes are named, not held: an operation not on the command line loads none.
  */
-public record Operation(dev.awsj.aws.Service service, String name, String cliName, Class<?> requestClass, Method method, Kind kind, boolean hasPaginator) {
+public record Operation(dev.awsj.aws.Service service, String name, String cliName, String requestClassName,
+        String methodName, String methodDescriptor, Kind kind, boolean hasPaginator) {
 
     public enum Kind {
         /** Request in, response out. */
@@ -22,15 +26,52 @@ public record Operation(dev.awsj.aws.Service service, String name, String cliNam
 
     /** Whether the AWS CLI pages through this operation: an SDK paginator, or a NextX/X token pair. */
     public boolean paginated() {
-        return hasPaginator || (kind == Kind.PLAIN && ServiceModel.hasTokenPair(requestClass, method.getReturnType()));
+        return hasPaginator || (kind == Kind.PLAIN && ServiceModel.hasTokenPair(requestClass(), methodType().returnType()));
+    }
+
+    /** The request class, loaded now. */
+    public Class<?> requestClass() {
+        try {
+            return Class.forName(requestClassName, true, loader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("No request class " + requestClassName, e);
+        }
+    }
+
+    /** Calls the operation on {@code client} (the service's SDK client) with these arguments. */
+    public Object invoke(Object client, Object... args) {
+        MethodHandle handle;
+        try {
+            handle = MethodHandles.publicLookup().findVirtual(service.clientInterface(), methodName, methodType());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("No method " + methodName + methodDescriptor + " on " + service.clientClassName(), e);
+        }
+        Object[] all = new Object[args.length + 1];
+        all[0] = client;
+        System.arraycopy(args, 0, all, 1, args.length);
+        try {
+            return handle.invokeWithArguments(all);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MethodType methodType() {
+        return MethodType.fromMethodDescriptorString(methodDescriptor, loader());
+    }
+
+    private ClassLoader loader() {
+        return service.clientInterface().getClassLoader();
     }
 
     /** A fresh request builder; builders are {@link SdkPojo}s that know their fields. */
     public SdkPojo newBuilder() {
         try {
-            return (SdkPojo) requestClass.getMethod("builder").invoke(null);
+            return (SdkPojo) requestClass().getMethod("builder").invoke(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("No builder on " + requestClass.getName(), e);
+            throw new IllegalStateException("No builder on " + requestClassName, e);
         }
     }
 

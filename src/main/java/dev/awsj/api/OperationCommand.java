@@ -9,7 +9,6 @@ import dev.awsj.output.OutputWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,24 +137,11 @@ public final class OperationCommand implements Callable<Integer> {
     }
 
     private Object invoke(Object client, Object request, ParseResult pr) {
-        try {
-            return switch (op.kind()) {
-                case PLAIN -> op.method().invoke(client, request);
-                case INPUT_STREAM -> op.method().invoke(client, request, body(pr.matchedOptionValue("--body", null)));
-                case OUTPUT_STREAM -> op.method().invoke(client, request, toFile(pr.matchedPositional(0).getValue()));
-            };
-        } catch (InvocationTargetException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return switch (op.kind()) {
+            case PLAIN -> op.invoke(client, request);
+            case INPUT_STREAM -> op.invoke(client, request, body(pr.matchedOptionValue("--body", null)));
+            case OUTPUT_STREAM -> op.invoke(client, request, toFile(pr.matchedPositional(0).getValue()));
+        };
     }
 
     private RequestBody body(String file) {

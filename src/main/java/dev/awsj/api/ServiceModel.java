@@ -1,15 +1,12 @@
 package dev.awsj.api;
 
 import dev.awsj.aws.Service;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 
@@ -17,6 +14,8 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
  * The operations of one service, read from its SDK client interface: every method that takes a
  * request object is an operation; overloads with a {@link RequestBody} or a
  * {@link ResponseTransformer} mark streaming ones; a {@code …Paginator} twin marks pagination.
+ * The interface's class file is read, not reflected on, so that only the operation on the command
+ * line loads its classes.
  */
 public final class ServiceModel {
     private final Service service;
@@ -60,42 +59,42 @@ public final class ServiceModel {
 
     public static ServiceModel load(Service service) {
         Class<?> client = service.clientInterface();
-        Map<Class<?>, Method> plain = new HashMap<>();
-        Map<Class<?>, Method> inStream = new HashMap<>();
-        Map<Class<?>, Method> outStream = new HashMap<>();
+        // Read from the class file, not by reflection, which would load every request and response
+        // class the interface names (about 600 for S3) to build the one operation on the line.
+        String model = client.getPackageName() + ".model.";
+        Map<String, ClassFileMethods.MethodEntry> plain = new HashMap<>();
+        Map<String, ClassFileMethods.MethodEntry> inStream = new HashMap<>();
+        Map<String, ClassFileMethods.MethodEntry> outStream = new HashMap<>();
         Set<String> paginators = new HashSet<>();
-        for (Method m : client.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
+        for (ClassFileMethods.MethodEntry m : ClassFileMethods.declared(client)) {
+            if (m.isStatic() || m.name().startsWith("<")) {
                 continue;
             }
-            Class<?>[] p = m.getParameterTypes();
-            if (p.length == 0 || !SdkRequest.class.isAssignableFrom(p[0])) {
+            List<String> p = m.parameterTypes();
+            if (p.isEmpty() || !isModel(p.get(0), model, "Request")) {
                 continue;
             }
-            if (m.getName().endsWith("Paginator")) {
-                paginators.add(m.getName().substring(0, m.getName().length() - "Paginator".length()));
+            if (m.name().endsWith("Paginator")) {
+                paginators.add(m.name().substring(0, m.name().length() - "Paginator".length()));
                 continue;
             }
-            if (p.length == 1 && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
-                plain.put(p[0], m);
-            } else if (p.length == 2 && p[1] == RequestBody.class) {
-                inStream.put(p[0], m);
-            } else if (p.length == 2 && p[1] == ResponseTransformer.class) {
-                outStream.put(p[0], m);
+            if (p.size() == 1 && isModel(m.returnType(), model, "Response")) {
+                plain.put(p.get(0), m);
+            } else if (p.size() == 2 && p.get(1).equals(RequestBody.class.getName())) {
+                inStream.put(p.get(0), m);
+            } else if (p.size() == 2 && p.get(1).equals(ResponseTransformer.class.getName())) {
+                outStream.put(p.get(0), m);
             }
         }
-        Set<Class<?>> requests = new HashSet<>(plain.keySet());
+        Set<String> requests = new HashSet<>(plain.keySet());
         requests.addAll(inStream.keySet());
         requests.addAll(outStream.keySet());
         Map<String, Operation> ops = new TreeMap<>();
-        for (Class<?> req : requests) {
-            String simple = req.getSimpleName();
-            if (!simple.endsWith("Request")) {
-                continue;
-            }
+        for (String req : requests) {
+            String simple = req.substring(model.length());
             String name = simple.substring(0, simple.length() - "Request".length());
             Operation.Kind kind;
-            Method method;
+            ClassFileMethods.MethodEntry method;
             if (inStream.containsKey(req)) {
                 kind = Operation.Kind.INPUT_STREAM;
                 method = inStream.get(req);
@@ -106,10 +105,18 @@ public final class ServiceModel {
                 kind = Operation.Kind.PLAIN;
                 method = plain.get(req);
             }
-            boolean paginated = paginators.contains(method.getName());
+            boolean paginated = paginators.contains(method.name());
             String cli = Names.kebab(name);
-            ops.put(cli, new Operation(service, name, cli, req, method, kind, paginated));
+            ops.put(cli, new Operation(service, name, cli, req, method.name(), method.descriptor(), kind, paginated));
         }
         return new ServiceModel(service, ops);
+    }
+
+    /**
+     * A request or response class of the service's model, by name: the SDK names every operation's
+     * input {@code <Operation>Request} and its output {@code <Operation>Response}, in the model package.
+     */
+    private static boolean isModel(String type, String modelPackage, String suffix) {
+        return type.startsWith(modelPackage) && type.endsWith(suffix) && type.indexOf('.', modelPackage.length()) < 0;
     }
 }

@@ -1,10 +1,17 @@
 package dev.awsj.aws;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 import dev.awsj.core.AwsjException;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.core.GlobalSettings;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -96,17 +103,31 @@ public class ClientFactory implements AutoCloseable {
     }
 
     private Object build(Service service) {
+        Object builder = newBuilder(service);
+        configure(service, (AwsClientBuilder<?, ?>) builder);
+        ((SdkSyncClientBuilder<?, ?>) builder).httpClient(httpClient());
+        return ((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) builder).build();
+    }
+
+    /**
+     * {@code <Service>Client.builder()}, through a method handle: reflection's getMethod would load
+     * every class the client interface names (hundreds of request and response classes).
+     */
+    private static Object newBuilder(Service service) {
+        Class<?> client = service.clientInterface();
+        MethodHandle builder;
         try {
-            Object builder = service.clientInterface().getMethod("builder").invoke(null);
-            configure(service, (AwsClientBuilder<?, ?>) builder);
-            ((SdkSyncClientBuilder<?, ?>) builder).httpClient(httpClient());
-            return ((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) builder).build();
+            Class<?> type = Class.forName(service.clientClassName() + "Builder", false, client.getClassLoader());
+            builder = MethodHandles.publicLookup().findStatic(client, "builder", MethodType.methodType(type));
         } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("Cannot build the " + service.cliName() + " client", cause);
+            throw new IllegalStateException("Cannot build the " + service.cliName() + " client", e);
+        }
+        try {
+            return builder.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot build the " + service.cliName() + " client", e);
         }
     }
 

@@ -21,8 +21,8 @@ class MemberOptionsTest {
      */
     @Test
     void aMemberNeverTakesTheNameOfAHelpOption() {
-        Operation op = new Operation(Service.byCliName("rekognition").orElseThrow(), "Fake", "fake", S3Object.class, null,
-                Operation.Kind.PLAIN, false);
+        Operation op = new Operation(Service.byCliName("rekognition").orElseThrow(), "Fake", "fake", S3Object.class.getName(), "fake",
+                "()V", Operation.Kind.PLAIN, false);
         CommandSpec spec = CommandSpec.create();
         MemberOptions.addTo(spec, op, Set.of(), () -> false);
         assertNotNull(spec.findOption("--bucket"));
