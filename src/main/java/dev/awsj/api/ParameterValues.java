@@ -3,7 +3,6 @@ package dev.awsj.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.core.AtomicFileWriter;
 import dev.awsj.core.AwsjException;
 import dev.awsj.json.ScalarParser;
@@ -21,8 +20,8 @@ import software.amazon.awssdk.core.traits.ListTrait;
 
 /**
  * Command-line text to SDK member values, as the AWS CLI reads them: {@code file://} loads text,
- * {@code fileb://} loads bytes, structures take JSON or {@code Key=Value,…} shorthand, lists take
- * several values or a JSON array.
+ * {@code fileb://} loads bytes, structures and maps take JSON or shorthand ({@link Shorthand}),
+ * lists take several words (one element each) or a JSON array.
  */
 public final class ParameterValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,12 +42,15 @@ public final class ParameterValues {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            ArrayNode arr = NODES.arrayNode();
             if (raw.size() == 1 && load(raw.get(0), option).trim().startsWith("[")) {
                 return SdkJson.fromJson(SdkJson.parse(load(raw.get(0), option), option), field, option, rawBlobs);
             }
+            // Each word is one element: a structure in JSON or shorthand (--tags Key=a,Value=b Key=c,Value=d),
+            // or a scalar.
+            ArrayNode arr = NODES.arrayNode();
             for (String r : raw) {
-                arr.add(toJson(load(r, option), member.marshallingType(), option));
+                String value = load(r, option);
+                arr.add(isContainer(member.marshallingType()) ? structured(value, member, option) : NODES.textNode(value));
             }
             return SdkJson.fromJson(arr, field, option, rawBlobs);
         }
@@ -57,36 +59,36 @@ public final class ParameterValues {
             return SdkBytes.fromByteArray(readBytes(text.substring("fileb://".length()), option));
         }
         String value = load(text, option);
-        if (type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.DOCUMENT) {
-            return SdkJson.fromJson(toJson(value, type, option), field, option, rawBlobs);
+        if (isContainer(type) || type == MarshallingType.DOCUMENT) {
+            return SdkJson.fromJson(structured(value, field, option), field, option, rawBlobs);
         }
         return ScalarParser.parse(value, type, option, rawBlobs);
     }
 
-    /** One value as JSON: JSON text for containers (or shorthand), a string node for scalars. */
-    private static JsonNode toJson(String value, MarshallingType<?> type, String option) {
-        if (type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.DOCUMENT
-                || type == MarshallingType.LIST) {
-            String t = value.trim();
-            if (t.startsWith("{") || t.startsWith("[") || type == MarshallingType.DOCUMENT) {
-                return SdkJson.parse(t, option);
-            }
-            return shorthand(t, option);
-        }
-        return NODES.textNode(value);
+    private static boolean isContainer(MarshallingType<?> type) {
+        return type == MarshallingType.SDK_POJO || type == MarshallingType.MAP || type == MarshallingType.LIST;
     }
 
-    /** {@code Key=Value,Key2=Value2} as a flat JSON object. */
-    static ObjectNode shorthand(String text, String option) {
-        ObjectNode obj = NODES.objectNode();
-        for (String part : text.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                throw AwsjException.usage("Bad value for " + option + ": expected JSON or Key=Value,Key2=Value2, got \"" + text + "\"");
-            }
-            obj.put(part.substring(0, eq).trim(), part.substring(eq + 1));
+    /**
+     * A structure, map or list given as text, as aws reads it: JSON when it starts with <code>{</code>
+     * or {@code [} (and always for documents, which shorthand cannot type), else shorthand
+     * ({@link Shorthand}). A structure whose one member is the string {@code Value} also takes a bare
+     * word, as in aws: {@code --x shutdown} is <code>{"Value": "shutdown"}</code>.
+     */
+    private static JsonNode structured(String value, SdkField<?> field, String option) {
+        String t = value.trim();
+        MarshallingType<?> type = field.marshallingType();
+        if (t.startsWith("{") || t.startsWith("[") || type == MarshallingType.DOCUMENT) {
+            return SdkJson.parse(t, option);
         }
-        return obj;
+        if (type == MarshallingType.SDK_POJO && !value.contains("=")) {
+            List<SdkField<?>> members = field.constructor().get().sdkFields();
+            if (members.size() == 1 && members.get(0).memberName().equals("Value")
+                    && members.get(0).marshallingType() == MarshallingType.STRING) {
+                return NODES.objectNode().put("Value", value);
+            }
+        }
+        return Shorthand.parse(value, option);
     }
 
     /** {@code file://path} as text, anything else as given. */

@@ -284,6 +284,14 @@ public final class SdkJson implements Mapper {
         if (json.isContainerNode() && type != MarshallingType.DOCUMENT) {
             throw AwsjException.usage("Expected a single value for " + where + ", got: " + abbreviate(json));
         }
+        if (json.isBinary()) {
+            // A value read from fileb:// (shorthand's @=): bytes for a blob, their text for anything else.
+            byte[] bytes = ((com.fasterxml.jackson.databind.node.BinaryNode) json).binaryValue();
+            if (type == MarshallingType.SDK_BYTES) {
+                return SdkBytes.fromByteArray(bytes);
+            }
+            json = NODES.textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
         String text = json.asText();
         if (type == MarshallingType.STRING) {
             return text;
