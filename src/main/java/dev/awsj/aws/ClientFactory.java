@@ -132,6 +132,7 @@ public class ClientFactory implements AutoCloseable {
         // The client's own profile settings come from the one reader, not from a second read of the files.
         o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
+        o.addExecutionInterceptor(new RequestChecks(service));
         builder.overrideConfiguration(o.build());
         if (service == Service.S3 && usePathStyle(endpoint)) {
             try {
