@@ -1,5 +1,6 @@
 package dev.awsj.api;
 
+import dev.awsj.core.Names;
 import dev.awsj.json.ScalarParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import picocli.CommandLine.ParseResult;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /**
  * One command-line option per top-level request member of an operation ({@code TopicArn} →
@@ -23,10 +23,6 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  * {@code aws} still works on it.
  */
 public final class MemberOptions {
-    /** Option names the AWS CLI renames (its argrename.py), for the six services: service.op.arg. */
-    private static final Map<String, String> RENAMES = Map.of(
-            "sns.subscribe.endpoint", "notification-endpoint",
-            "rekognition.create-stream-processor.output", "stream-processor-output");
     /**
      * A curated command that replaces an operation declares {@code @Mixin MemberOptions.Slot members}
      * to take the operation's remaining members; the service command fills the slot when it builds
@@ -71,16 +67,16 @@ public final class MemberOptions {
      */
     public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved, BooleanSupplier rawBlobs) {
         MemberOptions m = new MemberOptions(spec, rawBlobs);
+        java.util.List<String> required = dev.awsj.aws.ModelRules.of(op.service().cliName()).required(op.name());
         for (SdkField<?> f : op.requestFields()) {
-            String arg = Names.kebab(f.memberName());
-            String option = "--" + RENAMES.getOrDefault(op.service().cliName() + "." + op.cliName() + "." + arg, arg);
+            String option = Names.option(op.service().cliName(), op.cliName(), f.memberName());
             if (spec.optionsMap().containsKey(option) || reserved.contains(option) || HELP_OPTIONS.contains(option)) {
                 continue;
             }
             m.fields.put(option, f);
             MarshallingType<?> t = f.marshallingType();
-            boolean required = f.containsTrait(RequiredTrait.class);
-            String desc = "(" + ScalarParser.typeName(t) + (required ? ", required" : "") + ") " + f.memberName();
+            String desc = "(" + ScalarParser.typeName(t) + (required.contains(f.memberName()) ? ", required" : "") + ") "
+                    + f.memberName();
             OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
             if (t == MarshallingType.BOOLEAN) {
                 b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");

@@ -1,7 +1,9 @@
 package dev.awsj.api;
 
+import dev.awsj.core.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.aws.RequestChecks;
 import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
 import dev.awsj.json.SdkJson;
@@ -25,7 +27,6 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
@@ -111,7 +112,8 @@ public final class OperationCommand implements Callable<Integer> {
                 ctx.settings().rawBlobInput());
         members.applyTo(builder);
         Object request = ((Buildable) builder).build();
-        checkRequired((SdkPojo) request);
+        // Before the client is built: a bad line fails first, as aws's does (the client checks again).
+        new RequestChecks(op.service()).check(op.name(), (software.amazon.awssdk.core.SdkRequest) request);
         Object client = ctx.clients().client(op.service());
         JsonNode result;
         if (pages != null) {
@@ -121,19 +123,6 @@ public final class OperationCommand implements Callable<Integer> {
         }
         ctx.output().write(result);
         return 0;
-    }
-
-    /** Refuses a request that lacks a member the model marks required, before any network call. */
-    private void checkRequired(SdkPojo request) {
-        List<String> missing = new ArrayList<>();
-        for (SdkField<?> f : request.sdkFields()) {
-            if (f.containsTrait(RequiredTrait.class) && f.getValueOrDefault(request) == null) {
-                missing.add("--" + Names.kebab(f.memberName()));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw AwsjException.usage("the following arguments are required: " + String.join(", ", missing));
-        }
     }
 
     private Object invoke(Object client, Object request, ParseResult pr) {

@@ -1,5 +1,6 @@
 package dev.awsj.api;
 
+import dev.awsj.core.Names;
 import dev.awsj.aws.Service;
 import java.util.HashMap;
 import java.util.HashSet;

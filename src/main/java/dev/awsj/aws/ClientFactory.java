@@ -153,6 +153,7 @@ public class ClientFactory implements AutoCloseable {
         // The client's own profile settings come from the one reader, not from a second read of the files.
         o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
+        o.addExecutionInterceptor(new RequestChecks(service));
         builder.overrideConfiguration(o.build());
         // FIPS and dual-stack as resolved here (the SDK would read only the process's environment).
         builder.fipsEnabled(settings.fipsEnabled());

@@ -46,7 +46,7 @@ public final class TransferOptions {
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
 
-    @Option(names = "--acl", paramLabel = "ACL",
+    @Option(names = "--acl", paramLabel = "ACL", converter = Choices.Acl.class, completionCandidates = Choices.Acl.class,
             description = "Canned ACL for new objects: private, public-read, public-read-write, authenticated-read, "
                     + "aws-exec-read, bucket-owner-read, bucket-owner-full-control.")
     String acl;
@@ -65,12 +65,14 @@ public final class TransferOptions {
             description = "User metadata of new objects: k=v,k2=v2 or a JSON object.")
     String metadata;
 
-    @Option(names = "--storage-class", paramLabel = "CLASS",
+    @Option(names = "--storage-class", paramLabel = "CLASS", converter = Choices.StorageClass.class,
+            completionCandidates = Choices.StorageClass.class,
             description = "STANDARD, REDUCED_REDUNDANCY, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER, "
                     + "DEEP_ARCHIVE, GLACIER_IR.")
     String storageClass;
 
     @Option(names = "--sse", arity = "0..1", fallbackValue = "AES256", paramLabel = "AES256|aws:kms",
+            converter = Choices.Sse.class, completionCandidates = Choices.Sse.class,
             description = "Server-side encryption of new objects (AES256 when given without a value).")
     String sse;
 

@@ -92,10 +92,10 @@ class SnsApiTest {
     }
 
     @Test
-    void aMissingMemberTheModelDoesNotMarkRequiredIsTheServicesToRefuse() {
-        // The SNS jar carries no "required" marks, so the service answers, as it does for aws.
+    void aMemberTheServiceModelRequiresIsCheckedBeforeSending() {
+        // The SNS jar carries no "required" marks; the rules from the service model do, as aws's.
         Result r = AwsjRun.run(env, "sns", "create-topic");
-        assertEquals(254, r.exitCode(), r.toString());
-        assertTrue(r.err().startsWith("An error occurred (InvalidParameter) when calling the CreateTopic operation: "), r.err());
+        assertEquals(252, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("the following arguments are required: --name"), r.err());
     }
 }

@@ -1,5 +1,7 @@
 package dev.awsj.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the installed AWS CLI ({@code /usr/bin/aws}, or {@code AWSJ_COMPAT_AWS}) for side-by-side
- * tests. A test that needs it calls {@link #assumeInstalled}, which skips it with a message on
- * stderr where the AWS CLI is absent.
+ * Runs the installed AWS CLI ({@code /usr/bin/aws}, or {@code AWSJ_COMPAT_AWS}) on the same line
+ * and environment as an awsj test, for side-by-side checks. Where it is absent, a test either skips
+ * ({@link #assumeInstalled}) or leaves the comparison out ({@link #installed(String)}), saying so on
+ * stderr either way.
  */
 public final class AwsCli {
     private AwsCli() {
@@ -26,6 +29,15 @@ public final class AwsCli {
         return Files.isExecutable(Path.of(path()));
     }
 
+    /** Whether the AWS CLI is there; when it is not, says on stderr that {@code test}'s comparison is left out. */
+    public static boolean installed(String test) {
+        boolean present = installed();
+        if (!present) {
+            System.err.println(test + ": the comparison with the AWS CLI is skipped: no AWS CLI at " + path());
+        }
+        return present;
+    }
+
     /** Skips the calling test, saying so on stderr, when the AWS CLI is not installed. */
     public static void assumeInstalled(String test) {
         if (!installed()) {
@@ -38,7 +50,7 @@ public final class AwsCli {
      * Runs {@code aws ARGS} with the environment (its AWS_ENDPOINT_URL passed as --endpoint-url, which
      * aws 2.9 does not read from the environment), no pager, empty stdin.
      */
-    public static AwsjRun.Result run(Map<String, String> env, String... args) throws Exception {
+    public static AwsjRun.Result run(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(List.of(path()));
         cmd.addAll(List.of(args));
         if (env.get("AWS_ENDPOINT_URL") != null) {
@@ -48,11 +60,21 @@ public final class AwsCli {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         pb.environment().put("AWS_PAGER", "");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return new AwsjRun.Result(p.exitValue(), out, err);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("aws " + String.join(" ", args) + " did not end");
+            }
+            return new AwsjRun.Result(p.exitValue(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

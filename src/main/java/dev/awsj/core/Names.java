@@ -1,6 +1,7 @@
-package dev.awsj.api;
+package dev.awsj.core;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,21 @@ public final class Names {
     private static final Pattern END_CAP = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern SPECIAL = Pattern.compile("[A-Z]{2,}s$");
 
+    /** Option names the AWS CLI renames (its argrename.py), for the six services: service.op.arg. */
+    private static final Map<String, String> RENAMES = Map.of(
+            "sns.subscribe.endpoint", "notification-endpoint",
+            "rekognition.create-stream-processor.output", "stream-processor-output");
+
     private Names() {
+    }
+
+    /**
+     * The option of a request member as the AWS CLI names it: {@code --topic-arn}, or the renamed
+     * form ({@code sns subscribe}'s {@code Endpoint} is {@code --notification-endpoint}).
+     */
+    public static String option(String service, String operationCliName, String member) {
+        String arg = kebab(member);
+        return "--" + RENAMES.getOrDefault(service + "." + operationCliName + "." + arg, arg);
     }
 
     /** {@code ListObjectsV2} → {@code list-objects-v2}, {@code TopicArn} → {@code topic-arn}. */
