@@ -425,6 +425,23 @@ class S3CommandsTest {
     }
 
     @Test
+    void fsyncIsAChoiceAndABadProfileValueIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("f.txt"), "durable");
+        assertEquals(0, run("s3", "cp", f.toString(), "s3://" + bucket + "/fsync/f.txt").exitCode());
+        Result r = run("s3", "cp", "s3://" + bucket + "/fsync/f.txt", dir.resolve("back.txt").toString(), "--fsync");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("durable", Files.readString(dir.resolve("back.txt")));
+
+        Map<String, String> bad = AwsjRun.env(Emulators.s3Endpoint());
+        Path config = Path.of(bad.get("AWS_CONFIG_FILE"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[default]\ns3 =\n  fsync = maybe\n");
+        Result refused = AwsjRun.run(bad, "s3", "cp", "s3://" + bucket + "/fsync/f.txt", dir.resolve("again.txt").toString());
+        assertEquals(253, refused.exitCode(), refused.toString());
+        assertEquals(List.of("Bad s3 fsync \"maybe\" in the profile: give true or false"), refused.err().lines().toList());
+    }
+
+    @Test
     void syncSizeOnlyAndChecksumCatchWhatTheyShould(@TempDir Path dir) throws Exception {
         String b = newBucket();
         Path src = dir.resolve("src");
