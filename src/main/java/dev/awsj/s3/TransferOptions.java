@@ -87,6 +87,14 @@ public final class TransferOptions {
             description = "Requests in flight at once (default: profile s3 max_concurrent_requests, else 10).")
     Integer maxConcurrency;
 
+    @Option(names = "--no-resume",
+            description = "Start a large upload afresh instead of carrying on an unfinished one of the same key.")
+    boolean noResume;
+
+    @Option(names = "--fsync",
+            description = "Flush each downloaded file to the disk before it replaces its target (default: profile s3 fsync, else off).")
+    boolean fsync;
+
     /** The filters in command-line order. */
     public Filters filters() {
         List<String[]> ordered = new ArrayList<>();

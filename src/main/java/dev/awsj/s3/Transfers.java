@@ -7,7 +7,6 @@ import dev.awsj.core.ExitCodes;
 import dev.awsj.s3.transfer.ChecksumStrategy;
 import dev.awsj.s3.transfer.Entry;
 import dev.awsj.s3.transfer.Filters;
-import dev.awsj.s3.transfer.Listing;
 import dev.awsj.s3.transfer.LocalLister;
 import dev.awsj.s3.transfer.Progress;
 import dev.awsj.s3.transfer.ResultPrinter;
@@ -23,7 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Iterator;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -61,7 +60,8 @@ final class Transfers {
                     && !opts.dryRun;
             progress = new Progress(ctx.err(), showProgress);
             printer = new ResultPrinter(ctx.output(), ctx.out(), ctx.err(), progress, opts.mode(), opts.dryRun);
-            TransferConfig config = TransferConfig.resolve(ctx.settings(), opts.maxConcurrency);
+            TransferConfig resolved = TransferConfig.resolve(ctx.settings(), opts.maxConcurrency);
+            TransferConfig config = resolved.withResume(!opts.noResume).withFsync(opts.fsync || resolved.fsync());
             ErrorHandler errors = new ErrorHandler(ctx);
             engine = new TransferEngine(s3(), config, opts.objectOptions(), progress, printer,
                     t -> errors.message(t, ErrorHandler.exitCode(t)), ctx.err()::println);
@@ -116,11 +116,9 @@ final class Transfers {
             if (!Files.isDirectory(src)) {
                 throw AwsjException.usage(src + " is not a folder: drop --recursive to copy one file.");
             }
-            Listing l = listLocal(src);
-            l.skipped().forEach(run::result);
-            for (Entry e : l.entries()) {
-                S3Uri to = dst.withKey(dst.dirPrefix() + e.relKey());
-                upload(run, e, to, move);
+            for (Iterator<Entry> it = listLocal(src, run::result); it.hasNext();) {
+                Entry e = it.next();
+                upload(run, e, dst.withKey(dst.dirPrefix() + e.relKey()), move);
             }
             return;
         }
@@ -155,9 +153,8 @@ final class Transfers {
     private void planDownload(Run run, S3Uri src, String dst, boolean move) {
         Path dstPath = Path.of(dst);
         if (opts.recursive) {
-            Listing l = new S3Lister(s3(), opts.filters()).list(src.bucket(), src.dirPrefix());
-            for (Entry e : l.entries()) {
-                download(run, e, dstPath, move);
+            for (Iterator<Entry> it = listS3(src, opts.filters()); it.hasNext();) {
+                download(run, it.next(), dstPath, move);
             }
             return;
         }
@@ -199,8 +196,8 @@ final class Transfers {
 
     private void planCopy(Run run, S3Uri src, S3Uri dst, boolean move) {
         if (opts.recursive) {
-            Listing l = new S3Lister(s3(), opts.filters()).list(src.bucket(), src.dirPrefix());
-            for (Entry e : l.entries()) {
+            for (Iterator<Entry> it = listS3(src, opts.filters()); it.hasNext();) {
+                Entry e = it.next();
                 copy(run, e, dst.withKey(dst.dirPrefix() + e.relKey()), move);
             }
             return;
@@ -284,8 +281,8 @@ final class Transfers {
         S3Uri uri = S3Uri.parse(target);
         try (Run run = new Run()) {
             if (opts.recursive) {
-                Listing l = new S3Lister(s3(), opts.filters()).list(uri.bucket(), uri.dirPrefix());
-                for (Entry e : l.entries()) {
+                for (Iterator<Entry> it = listS3(uri, opts.filters()); it.hasNext();) {
+                    Entry e = it.next();
                     if (opts.dryRun) {
                         run.result(new TransferResult.Done("delete", e.display(), null, 0));
                     } else {
@@ -327,11 +324,10 @@ final class Transfers {
         SyncStrategy strategy = so.checksum ? new ChecksumStrategy(s3(), base) : base;
         Filters filters = opts.filters();
         try (Run run = new Run()) {
-            Listing from = srcS3 ? listS3(S3Uri.parse(src), filters) : listLocal(Path.of(src));
-            Listing to = dstS3 ? listS3(S3Uri.parse(dst), filters) : listLocal(Path.of(dst));
-            from.skipped().forEach(run::result);
-            List<SyncComparator.Decision> plan = new SyncComparator(strategy, so.delete).compare(from.entries(), to.entries());
-            for (SyncComparator.Decision d : plan) {
+            // Both listings are lazy: decisions are made, and transfers start, while they go on.
+            Iterator<Entry> from = srcS3 ? listS3(S3Uri.parse(src), filters) : listLocal(Path.of(src), run::result);
+            Iterator<Entry> to = dstS3 ? listS3(S3Uri.parse(dst), filters) : listLocal(Path.of(dst), skip -> { });
+            new SyncComparator(strategy, so.delete).compare(from, to, d -> {
                 if (d.kind() == SyncComparator.Decision.Kind.DELETE) {
                     Entry gone = d.dst();
                     if (opts.dryRun) {
@@ -341,7 +337,7 @@ final class Transfers {
                     } else {
                         run.engine.delete(gone.uri());
                     }
-                    continue;
+                    return;
                 }
                 Entry e = d.src();
                 if (!srcS3) {
@@ -353,18 +349,19 @@ final class Transfers {
                     S3Uri d3 = S3Uri.parse(dst);
                     copy(run, e, d3.withKey(d3.dirPrefix() + e.relKey()), false);
                 }
-            }
+            });
             return run.finish();
         }
     }
 
-    private Listing listS3(S3Uri uri, Filters filters) {
-        return new S3Lister(s3(), filters).list(uri.bucket(), uri.dirPrefix());
+    private Iterator<Entry> listS3(S3Uri uri, Filters filters) {
+        return new S3Lister(s3(), filters).iterate(uri.bucket(), uri.dirPrefix());
     }
 
-    private Listing listLocal(Path root) {
+    /** The files below {@code root}, lazily; what the walk leaves out goes to {@code skipped}. */
+    private Iterator<Entry> listLocal(Path root, java.util.function.Consumer<TransferResult.Skipped> skipped) {
         try {
-            return new LocalLister(opts.filters()).list(root);
+            return new LocalLister(opts.filters()).iterate(root, skipped);
         } catch (IOException e) {
             throw new AwsjException(ExitCodes.OTHER, "Cannot list " + root + ": " + e.getMessage());
         }

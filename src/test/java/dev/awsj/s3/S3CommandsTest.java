@@ -396,6 +396,52 @@ class S3CommandsTest {
     }
 
     @Test
+    void syncOfAListingLongerThanOnePageStreamsAndStaysExact(@TempDir Path dir) throws Exception {
+        String b = newBucket();
+        Path src = dir.resolve("src");
+        int n = 1_200; // the object listing takes two pages of 1,000
+        for (int d = 0; d < 12; d++) {
+            Path sub = Files.createDirectories(src.resolve("d" + d));
+            for (int f = 0; f < n / 12; f++) {
+                Files.writeString(sub.resolve("f" + f + ".txt"), d + "/" + f);
+            }
+        }
+        JsonNode first = json(run("s3", "sync", src.toString(), "s3://" + b + "/many"));
+        assertEquals(n, first.get("Transferred").size());
+        assertEquals(0, json(run("s3", "sync", src.toString(), "s3://" + b + "/many")).get("Transferred").size());
+
+        Files.delete(src.resolve("d0/f0.txt"));
+        Files.writeString(src.resolve("d11/f99.txt"), "changed size");
+        Result text = run("s3", "sync", src.toString(), "s3://" + b + "/many", "--delete", "--output", "text");
+        assertEquals(0, text.exitCode(), text.toString());
+        assertEquals(List.of("delete: s3://" + b + "/many/d0/f0.txt",
+                "upload: " + src.resolve("d11/f99.txt") + " to s3://" + b + "/many/d11/f99.txt"),
+                text.out().lines().sorted().toList());
+
+        Path down = dir.resolve("down");
+        assertEquals(n - 1, json(run("s3", "sync", "s3://" + b + "/many", down.toString())).get("Transferred").size());
+        assertEquals("changed size", Files.readString(down.resolve("d11/f99.txt")));
+        assertEquals(0, json(run("s3", "sync", "s3://" + b + "/many", down.toString())).get("Transferred").size());
+    }
+
+    @Test
+    void fsyncIsAChoiceAndABadProfileValueIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("f.txt"), "durable");
+        assertEquals(0, run("s3", "cp", f.toString(), "s3://" + bucket + "/fsync/f.txt").exitCode());
+        Result r = run("s3", "cp", "s3://" + bucket + "/fsync/f.txt", dir.resolve("back.txt").toString(), "--fsync");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("durable", Files.readString(dir.resolve("back.txt")));
+
+        Map<String, String> bad = AwsjRun.env(Emulators.s3Endpoint());
+        Path config = Path.of(bad.get("AWS_CONFIG_FILE"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[default]\ns3 =\n  fsync = maybe\n");
+        Result refused = AwsjRun.run(bad, "s3", "cp", "s3://" + bucket + "/fsync/f.txt", dir.resolve("again.txt").toString());
+        assertEquals(253, refused.exitCode(), refused.toString());
+        assertEquals(List.of("Bad s3 fsync \"maybe\" in the profile: give true or false"), refused.err().lines().toList());
+    }
+
+    @Test
     void syncSizeOnlyAndChecksumCatchWhatTheyShould(@TempDir Path dir) throws Exception {
         String b = newBucket();
         Path src = dir.resolve("src");

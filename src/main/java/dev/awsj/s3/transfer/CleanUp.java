@@ -31,9 +31,13 @@ final class CleanUp {
     private final Runnable stopWorkers;
     private final AtomicBoolean interrupted;
     private final AtomicInteger creating = new AtomicInteger();
-    private final Map<String, S3Uri> openUploads = new ConcurrentHashMap<>();
+    private final Map<String, Open> openUploads = new ConcurrentHashMap<>();
     private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
     private Thread shutdownHook;
+
+    /** An open upload; a resumable one with parts stored is kept on Ctrl-C rather than aborted. */
+    private record Open(S3Uri dst, boolean resumable, AtomicInteger stored) {
+    }
 
     /**
      * @param warnings where an upload that could not be aborted is reported (stderr)
@@ -81,12 +85,23 @@ final class CleanUp {
         }
     }
 
-    /** Registers an upload just created; when Ctrl-C came meanwhile, aborts it and throws. */
-    void opened(String uploadId, S3Uri dst) {
-        openUploads.put(uploadId, dst);
+    /**
+     * Registers an upload just created or resumed ({@code stored} parts already there); when Ctrl-C
+     * came meanwhile, aborts it and throws.
+     */
+    void opened(String uploadId, S3Uri dst, boolean resumable, int stored) {
+        openUploads.put(uploadId, new Open(dst, resumable, new AtomicInteger(stored)));
         if (interrupted.get()) {
             abort(uploadId, dst);
             throw AbortedException.create("Interrupted.");
+        }
+    }
+
+    /** One more part of the upload is stored. */
+    void partStored(String uploadId) {
+        Open o = openUploads.get(uploadId);
+        if (o != null) {
+            o.stored().incrementAndGet();
         }
     }
 
@@ -118,19 +133,38 @@ final class CleanUp {
         abortClaimed(uploadId, dst);
     }
 
+    /**
+     * On Ctrl-C: a resumable upload with parts stored is kept, and the user told how to resume or
+     * remove it; any other is aborted.
+     */
+    private void keepOrAbort(String uploadId, Open o) {
+        int stored = o.stored().get();
+        if (o.resumable() && stored > 0) {
+            warnings.accept("Kept the unfinished upload of " + o.dst() + " (" + stored + " part" + (stored == 1 ? "" : "s")
+                    + " stored): run the same command again to resume it, or remove it: " + abortLine(uploadId, o.dst()));
+        } else {
+            abortClaimed(uploadId, o.dst());
+        }
+    }
+
+    private static String abortLine(String uploadId, S3Uri dst) {
+        return "awsj s3api abort-multipart-upload --bucket " + dst.bucket() + " --key '" + dst.key().replace("'", "'\\''")
+                + "' --upload-id " + uploadId;
+    }
+
     private void abortClaimed(String uploadId, S3Uri dst) {
         try {
             s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
                     .bucket(dst.bucket()).key(dst.key()).uploadId(uploadId).build());
         } catch (RuntimeException e) {
             warnings.accept("Could not abort the multipart upload of " + dst + " (" + describe.apply(e) + "); its parts are"
-                    + " stored until it is aborted: awsj s3api abort-multipart-upload --bucket " + dst.bucket()
-                    + " --key '" + dst.key().replace("'", "'\\''") + "' --upload-id " + uploadId);
+                    + " stored until it is aborted: " + abortLine(uploadId, dst));
         }
     }
 
     /**
-     * On Ctrl-C: stop queued work, abort open multipart uploads, delete temporary files. A create
+     * On Ctrl-C: stop queued work, keep resumable uploads with parts stored and abort the other
+     * open multipart uploads, delete temporary files. A create
      * still in flight is let finish first (bounded by {@link #CREATE_WAIT_NANOS}), not interrupted:
      * the service may already have made the upload, and only its id lets awsj abort it.
      */
@@ -145,15 +179,15 @@ final class CleanUp {
             }
         }
         // Claimed before the workers are interrupted, so that a failing worker does not abort them too.
-        Map<String, S3Uri> claimed = new HashMap<>();
+        Map<String, Open> claimed = new HashMap<>();
         for (String id : List.copyOf(openUploads.keySet())) {
-            S3Uri dst = openUploads.remove(id);
-            if (dst != null) {
-                claimed.put(id, dst);
+            Open o = openUploads.remove(id);
+            if (o != null) {
+                claimed.put(id, o);
             }
         }
         stopWorkers.run();
-        claimed.forEach(this::abortClaimed);
+        claimed.forEach(this::keepOrAbort);
         for (Path p : tempFiles) {
             try {
                 Files.deleteIfExists(p);
@@ -161,6 +195,11 @@ final class CleanUp {
                 // best effort while the JVM exits
             }
         }
+    }
+
+    /** The parts stored of every open upload together (for tests). */
+    int storedParts() {
+        return openUploads.values().stream().mapToInt(o -> o.stored().get()).sum();
     }
 
     Set<String> openUploadIds() {

@@ -35,6 +35,7 @@ final class MultipartUploader {
     private final Progress progress;
     private final Scheduler scheduler;
     private final CleanUp cleanUp;
+    private final UploadResumer resumer;
 
     MultipartUploader(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress, Scheduler scheduler,
             CleanUp cleanUp) {
@@ -44,6 +45,7 @@ final class MultipartUploader {
         this.progress = progress;
         this.scheduler = scheduler;
         this.cleanUp = cleanUp;
+        this.resumer = new UploadResumer(s3, scheduler);
     }
 
     void uploadFile(Path file, long size, S3Uri dst) throws Exception {
@@ -61,7 +63,8 @@ final class MultipartUploader {
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT);
         options.apply(cb, file);
         long partSize = config.partSize(size);
-        multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
+        UploadResumer.Resumable resumed = config.resume() ? resumer.find(dst, file, size, partSize) : null;
+        multipart(dst, cb.build(), config.resume(), resumed, size, partSize, (uploadId, partNumber, offset, length) -> {
             UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
                     .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32).build();
             UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
@@ -97,7 +100,7 @@ final class MultipartUploader {
         }
         String etag = head.eTag();
         long partSize = Math.min(config.partSize(size), TransferConfig.MAX_SINGLE);
-        multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
+        multipart(dst, cb.build(), false, null, size, partSize, (uploadId, partNumber, offset, length) -> {
             UploadPartCopyResponse r = scheduler.call(() -> s3.uploadPartCopy(b -> b.sourceBucket(src.bucket())
                     .sourceKey(src.key()).destinationBucket(dst.bucket()).destinationKey(dst.key()).uploadId(uploadId)
                     .partNumber(partNumber).copySourceRange("bytes=" + offset + "-" + (offset + length - 1))
@@ -107,15 +110,32 @@ final class MultipartUploader {
         });
     }
 
-    /** Creates the upload, runs the parts in parallel, completes it; aborts it on any failure. */
-    private void multipart(S3Uri dst, CreateMultipartUploadRequest create, long size, long partSize, PartTask part)
-            throws Exception {
-        String uploadId = create(create, dst);
+    /**
+     * Creates the upload (or carries on {@code resumed}, sending only the parts it lacks), runs the
+     * parts in parallel, completes it; aborts it on any failure. A {@code resumable} one (a file's,
+     * unless resuming is off) is kept by {@link CleanUp} on Ctrl-C once a part is stored.
+     */
+    private void multipart(S3Uri dst, CreateMultipartUploadRequest create, boolean resumable,
+            UploadResumer.Resumable resumed, long size, long partSize, PartTask part) throws Exception {
+        String uploadId;
+        if (resumed != null) {
+            uploadId = resumed.uploadId();
+            cleanUp.opened(uploadId, dst, resumable, resumed.parts().size());
+            progress.bytes(resumed.parts().keySet().stream().mapToLong(n -> Math.min(partSize, size - (n - 1) * partSize)).sum());
+        } else {
+            uploadId = create(create, dst, resumable);
+        }
         try {
             int count = (int) ((size + partSize - 1) / partSize);
             List<CompletedPart> done = scheduler.runParts(count, i -> {
+                CompletedPart stored = resumed == null ? null : resumed.parts().get(i + 1);
+                if (stored != null) {
+                    return stored;
+                }
                 long offset = i * partSize;
-                return part.run(uploadId, i + 1, offset, Math.min(partSize, size - offset));
+                CompletedPart p = part.run(uploadId, i + 1, offset, Math.min(partSize, size - offset));
+                cleanUp.partStored(uploadId);
+                return p;
             });
             complete(dst, uploadId, done);
         } catch (Exception | Error e) {
@@ -128,11 +148,11 @@ final class MultipartUploader {
      * Starts a multipart upload and registers it for the Ctrl-C hook. The hook waits for creates in
      * flight, and a create that returns after the hook ran is aborted at once.
      */
-    String create(CreateMultipartUploadRequest create, S3Uri dst) {
+    String create(CreateMultipartUploadRequest create, S3Uri dst, boolean resumable) {
         cleanUp.creating(true);
         try {
             String uploadId = scheduler.call(() -> s3.createMultipartUpload(create)).uploadId();
-            cleanUp.opened(uploadId, dst);
+            cleanUp.opened(uploadId, dst, resumable, 0);
             return uploadId;
         } finally {
             cleanUp.creating(false);

@@ -66,6 +66,11 @@ final class RangedDownloader {
                 }
                 mtime = lastModified;
             }
+            if (config.fsync()) {
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
             if (mtime != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(mtime));
             }
@@ -127,7 +132,6 @@ final class RangedDownloader {
                 }
                 return null;
             });
-            ch.force(false);
         }
         return crcs;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * Where work runs: two bounded thread pools (whole files, and the parts of large ones), at most
- * {@code maxConcurrency} requests in flight ({@link #call}), and every file's outcome turned into a
- * {@link TransferResult}.
+ * {@code maxConcurrency} requests in flight ({@link #call}), a bounded queue of files in front of
+ * them, and every file's outcome turned into a {@link TransferResult}.
  */
 final class Scheduler {
     /** A file's work: its result, or an exception that becomes a {@link TransferResult.Failed}. */
@@ -33,6 +34,9 @@ final class Scheduler {
         T run(int index) throws Exception;
     }
 
+    /** Files queued per worker: the next ones are ready when a worker frees up. */
+    static final int QUEUE_PER_WORKER = 4;
+
     private final ExecutorService files;
     private final ExecutorService parts;
     private final Semaphore requests;
@@ -40,7 +44,11 @@ final class Scheduler {
     private final Consumer<TransferResult> results;
     private final Function<Throwable, String> describe;
     private final AtomicBoolean interrupted;
-    private final List<Future<?>> pending = new ArrayList<>();
+    /** Files waiting or running at most: enough to keep every worker busy, and no more. */
+    private final int queueLimit;
+    private final Semaphore queue;
+    private int outstanding;
+    private int maxOutstanding;
 
     /**
      * @param interrupted set on Ctrl-C: no new request goes out once it is
@@ -50,6 +58,8 @@ final class Scheduler {
         this.files = Executors.newFixedThreadPool(maxConcurrency, daemon("awsj-file"));
         this.parts = Executors.newFixedThreadPool(maxConcurrency, daemon("awsj-part"));
         this.requests = new Semaphore(maxConcurrency);
+        this.queueLimit = QUEUE_PER_WORKER * maxConcurrency;
+        this.queue = new Semaphore(queueLimit);
         this.progress = progress;
         this.results = results;
         this.describe = describe;
@@ -65,10 +75,14 @@ final class Scheduler {
         };
     }
 
-    /** Runs one file's task on the file pool; its result (or failure) goes to the results. */
+    /**
+     * Runs one file's task on the file pool; its result (or failure) goes to the results. Blocks
+     * while {@link #queueLimit} files are already waiting or running, so a listing of any length
+     * is consumed only as fast as files move.
+     */
     void submit(long size, Task task, String op, String src, String dst) {
         progress.addExpected(size, 1);
-        track(files.submit(() -> {
+        enqueue(() -> {
             TransferResult r;
             try {
                 r = task.run();
@@ -77,18 +91,46 @@ final class Scheduler {
             }
             progress.fileDone();
             results.accept(r);
-        }));
+        });
     }
 
     /** Runs work that reports its own results (a batch of deletes) on the file pool. */
     void submitRaw(Runnable work) {
-        track(files.submit(work));
+        enqueue(work);
     }
 
-    private void track(Future<?> f) {
-        synchronized (pending) {
-            pending.add(f);
+    private void enqueue(Runnable work) {
+        try {
+            queue.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.create("Interrupted.");
         }
+        synchronized (this) {
+            outstanding++;
+            maxOutstanding = Math.max(maxOutstanding, outstanding);
+        }
+        try {
+            files.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    finished();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            finished(); // shut down by Ctrl-C: the work never runs
+        }
+    }
+
+    /** Counted down before the permit is released, so that outstanding never exceeds the limit. */
+    private void finished() {
+        synchronized (this) {
+            if (--outstanding == 0) {
+                notifyAll();
+            }
+        }
+        queue.release();
     }
 
     /**
@@ -163,25 +205,21 @@ final class Scheduler {
         }
     }
 
-    /** Waits for everything submitted so far (and what that work submits in turn). */
-    void awaitAll() {
-        while (true) {
-            Future<?> f;
-            synchronized (pending) {
-                if (pending.isEmpty()) {
-                    return;
-                }
-                f = pending.remove(0);
-            }
+    /** Waits for everything submitted so far. */
+    synchronized void awaitAll() {
+        while (outstanding > 0) {
             try {
-                f.get();
+                wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    /** The most files that were waiting or running at once (for tests: the queue is bounded). */
+    synchronized int maxOutstanding() {
+        return maxOutstanding;
     }
 
     /** The one-line message of a failure, unwrapped from the layers the pools add. */

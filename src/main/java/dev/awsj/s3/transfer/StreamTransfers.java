@@ -59,7 +59,7 @@ final class StreamTransfers {
         CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32);
         options.apply(cb, null);
-        String uploadId = uploader.create(cb.build(), dst);
+        String uploadId = uploader.create(cb.build(), dst, false);
         Semaphore inFlight = new Semaphore(config.maxConcurrency());
         List<Future<CompletedPart>> futures = new ArrayList<>();
         long total = 0;

@@ -1,12 +1,15 @@
 package dev.awsj.s3.transfer;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Merge-joins two listings sorted in {@link KeyOrder}: one pass, no per-file requests. A source
- * entry missing at the destination is copied; one on both sides is copied when the strategy says
- * so; a destination entry missing at the source is deleted when {@code delete} is on.
+ * Merge-joins two listings sorted in {@link KeyOrder}: one pass, no per-file requests, one entry
+ * of each side held at a time. A source entry missing at the destination is copied; one on both
+ * sides is copied when the strategy says so; a destination entry missing at the source is deleted
+ * when {@code delete} is on.
  */
 public final class SyncComparator {
     /** COPY carries the source (and the destination entry when there is one); DELETE the destination. */
@@ -24,33 +27,31 @@ public final class SyncComparator {
 
     public List<Decision> compare(List<Entry> src, List<Entry> dst) {
         List<Decision> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < src.size() || j < dst.size()) {
-            int c;
-            if (i >= src.size()) {
-                c = 1;
-            } else if (j >= dst.size()) {
-                c = -1;
-            } else {
-                c = KeyOrder.INSTANCE.compare(src.get(i).relKey(), dst.get(j).relKey());
-            }
+        compare(src.iterator(), dst.iterator(), out::add);
+        return out;
+    }
+
+    /** Each decision goes to {@code decisions} as soon as it is made, in key order. */
+    public void compare(Iterator<Entry> src, Iterator<Entry> dst, Consumer<Decision> decisions) {
+        Entry s = src.hasNext() ? src.next() : null;
+        Entry d = dst.hasNext() ? dst.next() : null;
+        while (s != null || d != null) {
+            int c = s == null ? 1 : d == null ? -1 : KeyOrder.INSTANCE.compare(s.relKey(), d.relKey());
             if (c == 0) {
-                if (strategy.shouldSync(src.get(i), dst.get(j))) {
-                    out.add(new Decision(Decision.Kind.COPY, src.get(i), dst.get(j)));
+                if (strategy.shouldSync(s, d)) {
+                    decisions.accept(new Decision(Decision.Kind.COPY, s, d));
                 }
-                i++;
-                j++;
+                s = src.hasNext() ? src.next() : null;
+                d = dst.hasNext() ? dst.next() : null;
             } else if (c < 0) {
-                out.add(new Decision(Decision.Kind.COPY, src.get(i), null));
-                i++;
+                decisions.accept(new Decision(Decision.Kind.COPY, s, null));
+                s = src.hasNext() ? src.next() : null;
             } else {
                 if (delete) {
-                    out.add(new Decision(Decision.Kind.DELETE, null, dst.get(j)));
+                    decisions.accept(new Decision(Decision.Kind.DELETE, null, d));
                 }
-                j++;
+                d = dst.hasNext() ? dst.next() : null;
             }
         }
-        return out;
     }
 }

@@ -10,9 +10,13 @@ import java.util.Optional;
  * Concurrency and part sizes: {@code --max-concurrency}, else the profile's
  * {@code s3 = max_concurrent_requests / multipart_chunksize / multipart_threshold} (values as
  * the AWS CLI takes them: {@code 8MB}, {@code 16MiB}, {@code 1048576}), else the AWS CLI's
- * defaults of 10 requests and 8 MiB.
+ * defaults of 10 requests and 8 MiB. {@code resume}: a file's multipart upload carries on an
+ * unfinished one of the same key whose parts match the file (docs/s3-transfers.md, "Resumable uploads");
+ * {@code fsync} ({@code --fsync}, profile {@code s3 = fsync = true}): downloads reach the disk before
+ * the rename (off by default: docs/s3-transfers.md, "Safety guarantees", gives the figures).
  */
-public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts) {
+public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts, boolean resume,
+        boolean fsync) {
     public static final long MIB = 1024L * 1024;
     /** The SDK's default of the standard retry mode, when max_attempts is not set. */
     public static final int DEFAULT_ATTEMPTS = 3;
@@ -22,7 +26,17 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
     public static final long MAX_SINGLE = 5L * 1024 * MIB;
 
     public TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
-        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS);
+        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS, true, false);
+    }
+
+    /** With {@code resume} off, a multipart upload never looks for an unfinished one to carry on. */
+    /** With {@code fsync} on, a download is flushed to the disk before it is renamed over its target. */
+    public TransferConfig withFsync(boolean on) {
+        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, resume, on);
+    }
+
+    public TransferConfig withResume(boolean on) {
+        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, on, fsync);
     }
 
     public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
@@ -40,11 +54,20 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         } catch (NumberFormatException e) {
             // reported by the client factory, which refuses the value
         }
-        return new TransferConfig(conc, chunk, threshold, attempts);
+        boolean fsync = sub(settings, "fsync").map(v -> parseBoolean(v, "fsync")).orElse(false);
+        return new TransferConfig(conc, chunk, threshold, attempts, true, fsync);
     }
 
     private static Optional<String> sub(AwsSettings settings, Setting key) {
         return settings.profileProperty(key);
+    }
+
+    private static boolean parseBoolean(String v, String name) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+            return s.equals("true");
+        }
+        throw AwsjException.config("Bad s3 " + name + " \"" + v + "\" in the profile: give true or false");
     }
 
     private static int parseInt(String v, String name) {

@@ -190,6 +190,16 @@ public final class TransferEngine implements AutoCloseable {
         cleanUp.onExit();
     }
 
+    /** The most files queued or running at once (for tests: bounded whatever the listing's length). */
+    int maxQueued() {
+        return scheduler.maxOutstanding();
+    }
+
+    /** Parts stored of the open multipart uploads (for tests). */
+    int storedParts() {
+        return cleanUp.storedParts();
+    }
+
     /** Open multipart uploads (for tests and diagnostics). */
     Set<String> openUploadIds() {
         return cleanUp.openUploadIds();

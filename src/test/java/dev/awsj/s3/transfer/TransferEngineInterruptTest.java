@@ -51,7 +51,9 @@ class TransferEngineInterruptTest {
             new Random(1).nextBytes(data);
             Files.write(big, data);
             List<TransferResult> results = new CopyOnWriteArrayList<>();
-            TransferEngine engine = new TransferEngine(proxied, new TransferConfig(4, 5L << 20, 5L << 20), ObjectOptions.NONE,
+            // Resuming off: an upload that could be resumed is kept instead (below).
+            TransferEngine engine = new TransferEngine(proxied, new TransferConfig(4, 5L << 20, 5L << 20).withResume(false),
+                    ObjectOptions.NONE,
                     Progress.disabled(), results::add, Throwable::toString, System.err::println);
             engine.upload(big, data.length, new S3Uri(bucket, "big.bin"), big.toString(), false);
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -63,6 +65,46 @@ class TransferEngineInterruptTest {
             engine.cleanUpOnExit(); // what the shutdown hook runs on Ctrl-C
 
             assertTrue(direct.listMultipartUploads(b -> b.bucket(bucket)).uploads().isEmpty(), "aborted at once");
+            engine.close();
+        } finally {
+            wm.stop();
+        }
+    }
+
+    @Test
+    void interruptKeepsAResumableUploadOnceAPartIsStoredAndSaysHowToResumeOrRemoveIt(@TempDir Path dir) throws Exception {
+        String s3 = Emulators.s3Endpoint();
+        WireMockServer wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm.start();
+        try (S3Client direct = client(s3); S3Client proxied = client(wm.baseUrl())) {
+            String bucket = "keep-" + UUID.randomUUID().toString().substring(0, 8);
+            direct.createBucket(b -> b.bucket(bucket));
+            wm.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(s3)));
+            wm.stubFor(put(urlPathEqualTo("/" + bucket + "/big.bin")).withQueryParam("partNumber", equalTo("2")).atPriority(1)
+                    .willReturn(aResponse().proxiedFrom(s3).withFixedDelay(3000)));
+            Path big = dir.resolve("big.bin");
+            byte[] data = new byte[11 * 1024 * 1024];
+            new Random(2).nextBytes(data);
+            Files.write(big, data);
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            TransferEngine engine = new TransferEngine(proxied, new TransferConfig(4, 5L << 20, 5L << 20), ObjectOptions.NONE,
+                    Progress.disabled(), r -> { }, Throwable::toString, warnings::add);
+            engine.upload(big, data.length, new S3Uri(bucket, "big.bin"), big.toString(), false);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (engine.storedParts() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(engine.storedParts() > 0, "a part is stored while part 2 is held back");
+            String id = engine.openUploadIds().iterator().next();
+
+            engine.cleanUpOnExit();
+
+            assertEquals(List.of(id), direct.listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
+                    .map(u -> u.uploadId()).toList(), "kept");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("Kept the unfinished upload of s3://" + bucket + "/big.bin ("), warnings.get(0));
+            assertTrue(warnings.get(0).endsWith("run the same command again to resume it, or remove it: awsj s3api"
+                    + " abort-multipart-upload --bucket " + bucket + " --key 'big.bin' --upload-id " + id), warnings.get(0));
             engine.close();
         } finally {
             wm.stop();
