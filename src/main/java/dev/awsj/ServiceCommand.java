@@ -74,7 +74,10 @@ public final class ServiceCommand implements Callable<Integer> {
         Map<String, Operation> ops = ServiceModel.load(service).operations();
         for (Operation op : ops.values()) {
             boolean full = commandName == null || commandName.equals(op.cliName());
-            subs.put(op.cliName(), full ? OperationCommand.commandLine(ctx, op) : OperationCommand.placeholder(op));
+            // A placeholder is enough for help listings and "did you mean", and loads no class of
+            // the generic layer's (JSON trees, JMESPath) for a curated command.
+            subs.put(op.cliName(), full ? OperationCommand.commandLine(ctx, op)
+                    : Awsj.placeholder(op.cliName(), "Calls the " + op.name() + " operation."));
         }
         if (!name.equals("s3api")) {
             for (Object c : curated(ctx)) {

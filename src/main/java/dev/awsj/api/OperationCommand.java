@@ -51,19 +51,6 @@ public final class OperationCommand implements Callable<Integer> {
         this.op = op;
     }
 
-    /**
-     * A named placeholder for an operation that is not on the command line: enough for help
-     * listings and "did you mean", without loading the operation's model classes.
-     */
-    public static CommandLine placeholder(Operation op) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
-            throw new IllegalStateException("placeholder of " + op.cliName() + " executed");
-        });
-        spec.name(op.cliName());
-        spec.usageMessage().description("Calls the " + op.name() + " operation.");
-        return new CommandLine(spec);
-    }
-
     /** The picocli command for an operation. */
     public static CommandLine commandLine(Context ctx, Operation op) {
         OperationCommand cmd = new OperationCommand(ctx, op);
