@@ -20,9 +20,9 @@ public record Operation(dev.awsj.aws.Service service, String name, String cliNam
         OUTPUT_STREAM
     }
 
-    /** Whether the AWS CLI pages through this operation: an SDK paginator, or a NextX/X token pair. */
+    /** Whether the AWS CLI pages through this operation: the service model has a paginator for it. */
     public boolean paginated() {
-        return hasPaginator || (kind == Kind.PLAIN && ServiceModel.hasTokenPair(requestClass, method.getReturnType()));
+        return hasPaginator;
     }
 
     /** A fresh request builder; builders are {@link SdkPojo}s that know their fields. */
