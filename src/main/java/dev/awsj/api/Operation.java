@@ -24,9 +24,9 @@ public record Operation(dev.awsj.aws.Service service, String name, String cliNam
         OUTPUT_STREAM
     }
 
-    /** Whether the AWS CLI pages through this operation: an SDK paginator, or a NextX/X token pair. */
+    /** Whether the AWS CLI pages through this operation: the service model has a paginator for it. */
     public boolean paginated() {
-        return hasPaginator || (kind == Kind.PLAIN && ServiceModel.hasTokenPair(requestClass(), methodType().returnType()));
+        return hasPaginator;
     }
 
     /** The request class, loaded now. */

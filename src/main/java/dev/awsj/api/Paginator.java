@@ -3,6 +3,7 @@ package dev.awsj.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsj.aws.ModelRules;
 import dev.awsj.core.AwsjException;
 import dev.awsj.json.SdkJson;
 import java.nio.charset.StandardCharsets;
@@ -20,31 +21,17 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
- * Calls a list operation page after page and merges the pages as the AWS CLI does: list members
- * are concatenated, the continuation tokens dropped. Tokens are paired by the model's names
- * ({@code NextToken}→{@code NextToken}, {@code NextContinuationToken}→{@code ContinuationToken},
- * {@code NextKeyMarker}→{@code KeyMarker}, …). {@code --max-items} stops early and prints a
- * {@code NextToken} that {@code --starting-token} resumes from. A page token given as a request
- * member ({@code --next-token}, {@code --marker}, …) turns paging off, as in aws: one page, as it came.
- * Commands reach it through {@link Pagination}.
+ * Calls a list operation page after page and merges the pages as the AWS CLI does, following the
+ * operation's paginator in the service model ({@link ModelRules.PaginatorRule}): the output tokens
+ * of a page feed its input tokens, the result keys are concatenated, the non-aggregate keys kept
+ * from the first page and everything else dropped. A limit key or input token given by the user
+ * ({@code --max-keys 1}, {@code --continuation-token}) turns paging off, as in aws: one call, the
+ * response as it came. {@code --max-items} stops early and prints a {@code NextToken} (botocore's
+ * form) that {@code --starting-token} resumes from. Commands reach it through {@link Pagination}.
  */
 final class Paginator {
-    private static final Set<String> LIMIT_MEMBERS = Set.of(
-            "MaxKeys", "MaxItems", "MaxResults", "MaxUploads", "MaxParts", "Limit", "MaxRecords", "MaxBuckets", "MaxDirectoryBuckets");
-
-    /**
-     * Members other than the result lists that the AWS CLI keeps in a merged result (botocore's
-     * non_aggregate_keys); every other non-list member of a page is dropped, as aws does.
-     */
-    private static final Map<String, Set<String>> NON_AGGREGATE = Map.of(
-            "ListPartsRequest", Set.of("Initiator", "Owner", "StorageClass"),
-            "ListFacesRequest", Set.of("FaceModelVersion"),
-            "ListBucketsRequest", Set.of("Owner", "Prefix"),
-            "ListObjectsRequest", Set.of("RequestCharged", "Prefix"),
-            "ListObjectsV2Request", Set.of("RequestCharged", "Prefix"),
-            "ListObjectVersionsRequest", Set.of("RequestCharged", "Prefix"),
-            // awsj pages ListLanguages (aws does not) and keeps the one-page member aws prints.
-            "ListLanguagesRequest", Set.of("DisplayLanguageCode"));
+    /** The starting token's count of items to skip inside its page, named as botocore names it. */
+    private static final String TRUNCATE = "boto_truncate_amount";
 
     private final SdkPojo builder;
     private final Function<Object, Object> call;
@@ -52,8 +39,7 @@ final class Paginator {
     private final Integer maxItems;
     private final Integer pageSize;
     private final String startingToken;
-    /** Set when the first response shows the request already held a page token: one page, as is. */
-    private boolean onePage;
+    private final ModelRules.PaginatorRule rule;
 
     Paginator(SdkPojo builder, Function<Object, Object> call, boolean firstPageOnly, Integer maxItems,
             Integer pageSize, String startingToken) {
@@ -63,98 +49,101 @@ final class Paginator {
         this.maxItems = maxItems;
         this.pageSize = pageSize;
         this.startingToken = startingToken;
+        this.rule = rule(builder);
+    }
+
+    /**
+     * The paginator of the builder's operation ({@code ListTopicsRequest} → {@code ListTopics} in
+     * the rules of {@code sns}); an operation the model does not page (Translate's ListLanguages,
+     * which a curated command pages) pages by {@code NextToken} and keeps its other members.
+     */
+    private static ModelRules.PaginatorRule rule(SdkPojo builder) {
+        String cls = builder.getClass().getName();
+        String service = cls.replaceFirst("^software\\.amazon\\.awssdk\\.services\\.([a-z0-9]+)\\..*$", "$1");
+        String simple = cls.substring(cls.lastIndexOf('.') + 1).replace("$BuilderImpl", "");
+        String operation = simple.endsWith("Request") ? simple.substring(0, simple.length() - "Request".length()) : simple;
+        return ModelRules.of(service).paginator(operation).orElse(null);
     }
 
     JsonNode run() {
-        JsonNode result = runPages();
-        return firstPageOnly || onePage ? result : keepResultMembers(result);
-    }
-
-    /** Result lists, the kept non-aggregate members and NextToken; Rekognition's Get* jobs keep all. */
-    private ObjectNode keepResultMembers(JsonNode merged) {
-        ObjectNode o = (ObjectNode) merged;
-        String request = builder.getClass().getName();
-        String simple = request.substring(request.lastIndexOf('.') + 1).replace("$BuilderImpl", "");
-        if (request.contains(".rekognition.") && simple.startsWith("Get")) {
-            return o;
-        }
-        Set<String> keep = NON_AGGREGATE.getOrDefault(simple, Set.of());
-        List<String> drop = new ArrayList<>();
-        o.fields().forEachRemaining(e -> {
-            if (!e.getValue().isArray() && !keep.contains(e.getKey()) && !e.getKey().equals("NextToken")) {
-                drop.add(e.getKey());
-            }
-        });
-        o.remove(drop);
-        return o;
-    }
-
-    private JsonNode runPages() {
         Map<String, SdkField<?>> requestFields = new LinkedHashMap<>();
         builder.sdkFields().forEach(f -> requestFields.put(f.memberName(), f));
-        if (pageSize != null) {
-            requestFields.values().stream().filter(f -> LIMIT_MEMBERS.contains(f.memberName())).findFirst()
-                    .ifPresent(f -> f.set(builder, convertInt(f, pageSize)));
+        ModelRules.PaginatorRule r = rule != null ? rule : new ModelRules.PaginatorRule(List.of("NextToken"),
+                List.of("NextToken"), null, null, null, null);
+        // As botocore's check_should_enable_pagination: a page token or page size of the user's own.
+        Object asGiven = ((Buildable) builder).build();
+        boolean userPaging = r.inputTokens().stream().anyMatch(t -> given(requestFields.get(t), asGiven))
+                || r.limitKey() != null && given(requestFields.get(r.limitKey()), asGiven);
+        if (firstPageOnly || userPaging) {
+            return SdkJson.toJson((SdkPojo) call.apply(asGiven));
         }
-        Set<String> given = new java.util.HashSet<>();
-        if (startingToken == null) {
-            Object asGiven = ((Buildable) builder).build();
-            requestFields.forEach((name, f) -> {
-                if (f.getValueOrDefault(asGiven) != null) {
-                    given.add(name);
-                }
-            });
+        if (pageSize != null && r.limitKey() != null && requestFields.containsKey(r.limitKey())) {
+            SdkField<?> f = requestFields.get(r.limitKey());
+            f.set(builder, convertInt(f, pageSize));
         }
-        int skip = startingToken == null ? 0 : applyStartingToken(requestFields);
+        int skip = startingToken == null ? 0 : applyStartingToken(requestFields, r);
         ObjectNode merged = null;
-        Map<String, String> pairs = null;
         int items = 0;
+        Map<String, String> previous = null;
         while (true) {
             Object request = ((Buildable) builder).build();
-            SdkPojo response = (SdkPojo) call.apply(request);
-            if (firstPageOnly) {
-                // As the AWS CLI: one call, the response as it came, tokens included.
-                return SdkJson.toJson(response);
-            }
-            ObjectNode page = SdkJson.toJson(response);
-            if (pairs == null) {
-                pairs = tokenPairs(response, requestFields);
-                if (pairs.values().stream().anyMatch(given::contains)) {
-                    onePage = true;
-                    return page;
-                }
-            }
-            Map<String, String> current = currentTokens((SdkPojo) request, requestFields, pairs);
-            Map<String, String> next = nextTokens(page, pairs);
-            boolean more = !next.isEmpty() && (!page.has("IsTruncated") || page.get("IsTruncated").asBoolean());
+            ObjectNode page = SdkJson.toJson((SdkPojo) call.apply(request));
+            Map<String, String> current = currentTokens((SdkPojo) request, requestFields, r);
+            Map<String, String> next = nextTokens(page, r);
+            boolean more = !next.isEmpty() && !next.equals(previous)
+                    && (r.moreResults() == null || page.path(r.moreResults()).asBoolean(false));
+            previous = next;
+            List<String> results = resultKeys(page, r);
             int pageSkip = skip;
             skip = 0;
-            truncateLists(page, pageSkip, Integer.MAX_VALUE);
-            String primary = primaryList(page);
-            int n = primary == null ? 0 : page.get(primary).size();
+            truncateLists(page, results, pageSkip, Integer.MAX_VALUE);
+            String primary = results.isEmpty() ? null : results.get(0);
+            int n = primary == null || !page.path(primary).isArray() ? 0 : page.get(primary).size();
             if (maxItems != null && items + n >= maxItems && (items + n > maxItems || more)) {
                 int keep = maxItems - items;
-                truncateLists(page, 0, keep);
-                merged = merge(merged, page, pairs);
+                truncateLists(page, results, 0, keep);
+                merged = merge(merged, page, results, r);
                 // Resume inside this page (its token plus items to skip), or at the next page.
                 merged.put("NextToken", items + n > maxItems ? encode(current, pageSkip + keep) : encode(next, 0));
                 return merged;
             }
             items += n;
-            merged = merge(merged, page, pairs);
+            merged = merge(merged, page, results, r);
             if (!more) {
                 return merged;
             }
-            for (String input : new java.util.LinkedHashSet<>(pairs.values())) {
-                requestFields.get(input).set(builder, next.get(input));
+            for (String input : r.inputTokens()) {
+                SdkField<?> f = requestFields.get(input);
+                String v = next.get(input);
+                f.set(builder, v == null ? null : f.marshallingType() == MarshallingType.INTEGER ? (Object) Integer.valueOf(v) : v);
             }
         }
     }
 
-    /** Drops the first {@code skip} items of every list member and keeps at most {@code keep}. */
-    private static void truncateLists(ObjectNode page, int skip, int keep) {
-        for (String key : listKeys(page)) {
-            ArrayNode a = (ArrayNode) page.get(key);
+    private static boolean given(SdkField<?> f, Object request) {
+        return f != null && f.getValueOrDefault(request) != null;
+    }
+
+    /** The paginator's result keys, or (no paginator in the model) every list member of the page. */
+    private static List<String> resultKeys(ObjectNode page, ModelRules.PaginatorRule r) {
+        if (r.resultKeys() != null) {
+            return r.resultKeys();
+        }
+        List<String> keys = new ArrayList<>();
+        page.fields().forEachRemaining(e -> {
+            if (e.getValue().isArray()) {
+                keys.add(e.getKey());
+            }
+        });
+        return keys;
+    }
+
+    /** Drops the first {@code skip} items of every result list and keeps at most {@code keep}. */
+    private static void truncateLists(ObjectNode page, List<String> results, int skip, int keep) {
+        for (String key : results) {
+            if (!(page.get(key) instanceof ArrayNode a)) {
+                continue;
+            }
             for (int i = 0; i < skip && !a.isEmpty(); i++) {
                 a.remove(0);
             }
@@ -168,54 +157,27 @@ final class Paginator {
         return f.marshallingType() == MarshallingType.LONG ? (Object) (long) value : (Object) value;
     }
 
-    /** Pairs each output token member with the input member it feeds: {@code NextX} → {@code X}. */
-    private static Map<String, String> tokenPairs(SdkPojo response, Map<String, SdkField<?>> requestFields) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        Set<String> responseNames = new java.util.HashSet<>();
-        response.sdkFields().forEach(f -> responseNames.add(f.memberName()));
-        for (SdkField<?> f : response.sdkFields()) {
-            String name = f.memberName();
-            if (f.marshallingType() != MarshallingType.STRING && f.marshallingType() != MarshallingType.INTEGER) {
-                continue;
-            }
-            // A member of the same name is the next token (NextToken, ListBuckets' ContinuationToken)
-            // unless a Next<name> member exists, in which case it only echoes the request.
-            if (requestFields.containsKey(name) && !responseNames.contains("Next" + name)
-                    && (name.endsWith("Token") || name.endsWith("Marker"))) {
-                pairs.put(name, name);
-            } else if (name.startsWith("Next") && requestFields.containsKey(name.substring(4))) {
-                pairs.put(name, name.substring(4));
-            }
-        }
-        // ListObjects (v1) without a delimiter has no NextMarker: the last key is the marker.
-        if (!pairs.containsValue("Marker") && requestFields.containsKey("Marker")) {
-            pairs.put("Contents[-1].Key", "Marker");
-        }
-        return pairs;
-    }
-
-    private static Map<String, String> nextTokens(ObjectNode page, Map<String, String> pairs) {
+    /** Input token → its value in the next request: output token i feeds input token i. */
+    private static Map<String, String> nextTokens(ObjectNode page, ModelRules.PaginatorRule r) {
         Map<String, String> next = new LinkedHashMap<>();
-        for (Map.Entry<String, String> p : pairs.entrySet()) {
-            JsonNode v;
-            if (p.getKey().equals("Contents[-1].Key")) {
-                JsonNode c = page.get("Contents");
-                v = c != null && !c.isEmpty() && !next.containsKey("Marker") ? c.get(c.size() - 1).get("Key") : null;
-            } else {
-                v = page.get(p.getKey());
-            }
+        for (int i = 0; i < r.outputTokens().size() && i < r.inputTokens().size(); i++) {
+            String expression = r.outputTokens().get(i);
+            JsonNode v = expression.matches("[A-Za-z0-9_]+") ? page.get(expression) : JMESPATH.compile(expression).search(page);
             if (v != null && !v.isNull() && !v.asText().isEmpty()) {
-                next.put(p.getValue(), v.asText());
+                next.put(r.inputTokens().get(i), v.asText());
             }
         }
         return next;
     }
 
+    private static final io.burt.jmespath.jackson.JacksonRuntime JMESPATH = new io.burt.jmespath.jackson.JacksonRuntime();
+
     private static Map<String, String> currentTokens(SdkPojo request, Map<String, SdkField<?>> requestFields,
-            Map<String, String> pairs) {
+            ModelRules.PaginatorRule r) {
         Map<String, String> cur = new LinkedHashMap<>();
-        for (String input : pairs.values()) {
-            Object v = requestFields.get(input).getValueOrDefault(request);
+        for (String input : r.inputTokens()) {
+            SdkField<?> f = requestFields.get(input);
+            Object v = f == null ? null : f.getValueOrDefault(request);
             if (v != null) {
                 cur.put(input, v.toString());
             }
@@ -223,58 +185,48 @@ final class Paginator {
         return cur;
     }
 
-    private static String primaryList(ObjectNode page) {
-        List<String> keys = listKeys(page);
-        for (String k : keys) {
-            if (!page.get(k).isEmpty()) {
-                return k;
-            }
-        }
-        return keys.isEmpty() ? null : keys.get(0);
-    }
-
-    private static List<String> listKeys(ObjectNode page) {
-        List<String> keys = new ArrayList<>();
-        page.fields().forEachRemaining(e -> {
-            if (e.getValue().isArray()) {
-                keys.add(e.getKey());
-            }
-        });
-        return keys;
-    }
-
-    private static ObjectNode merge(ObjectNode merged, ObjectNode page, Map<String, String> pairs) {
-        for (String out : pairs.keySet()) {
-            page.remove(out);
-        }
-        page.remove("IsTruncated");
+    /**
+     * Adds a page to the merged result as botocore's build_full_result does: result lists are
+     * concatenated, non-aggregate members come from the first page that has them, the rest is
+     * dropped. Without a paginator in the model every member but the tokens is kept.
+     */
+    private static ObjectNode merge(ObjectNode merged, ObjectNode page, List<String> results, ModelRules.PaginatorRule r) {
         if (merged == null) {
-            return page;
+            merged = SdkJson.MAPPER.createObjectNode();
         }
         Iterator<Map.Entry<String, JsonNode>> it = page.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            JsonNode existing = merged.get(e.getKey());
-            if (existing instanceof ArrayNode a && e.getValue().isArray()) {
-                a.addAll((ArrayNode) e.getValue());
-            } else if (existing == null) {
-                merged.set(e.getKey(), e.getValue());
+            String key = e.getKey();
+            JsonNode existing = merged.get(key);
+            if (results.contains(key)) {
+                if (existing instanceof ArrayNode a && e.getValue().isArray()) {
+                    a.addAll((ArrayNode) e.getValue());
+                } else if (existing == null) {
+                    merged.set(key, e.getValue());
+                }
+            } else if (existing == null && (r.nonAggregateKeys() != null ? r.nonAggregateKeys().contains(key)
+                    : !r.outputTokens().contains(key) && !key.equals(r.moreResults()))) {
+                merged.set(key, e.getValue());
             }
         }
         return merged;
     }
 
+    /** botocore's token: its JSON as Python's json.dumps writes it, in base64. */
     private static String encode(Map<String, String> tokens, int skip) {
-        ObjectNode o = SdkJson.MAPPER.createObjectNode();
-        tokens.forEach(o::put);
+        StringBuilder json = new StringBuilder("{");
+        tokens.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append(SdkJson.MAPPER.getNodeFactory().textNode(k))
+                .append(": ").append(SdkJson.MAPPER.getNodeFactory().textNode(v)));
         if (skip > 0) {
-            o.put("awsj_skip", skip);
+            json.append(json.length() > 1 ? ", " : "").append('"').append(TRUNCATE).append("\": ").append(skip);
         }
-        return Base64.getEncoder().encodeToString(o.toString().getBytes(StandardCharsets.UTF_8));
+        json.append('}');
+        return Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Applies a NextToken printed by {@code --max-items}; a raw service token also works. */
-    private int applyStartingToken(Map<String, SdkField<?>> requestFields) {
+    private int applyStartingToken(Map<String, SdkField<?>> requestFields, ModelRules.PaginatorRule r) {
         JsonNode decoded = null;
         try {
             decoded = SdkJson.MAPPER.readTree(Base64.getDecoder().decode(startingToken));
@@ -282,9 +234,10 @@ final class Paginator {
             // not one of ours: a raw token
         }
         if (decoded == null || !decoded.isObject()) {
-            SdkField<?> f = requestFields.values().stream()
-                    .filter(x -> x.memberName().endsWith("Token") || x.memberName().endsWith("Marker"))
-                    .findFirst().orElseThrow(() -> AwsjException.usage("This operation takes no starting token"));
+            SdkField<?> f = requestFields.get(r.inputTokens().get(0));
+            if (f == null) {
+                throw AwsjException.usage("This operation takes no starting token");
+            }
             f.set(builder, startingToken);
             return 0;
         }
@@ -292,7 +245,7 @@ final class Paginator {
         Iterator<Map.Entry<String, JsonNode>> it = decoded.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals("awsj_skip")) {
+            if (e.getKey().equals(TRUNCATE)) {
                 skip = e.getValue().asInt();
                 continue;
             }
