@@ -71,7 +71,7 @@ public final class Awsj {
                 || first.equals("completion");
         cl.addSubcommand("configure", all || first.equals("configure") ? configure(factory)
                 : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
-                        + " import, export-credentials."));
+                        + " import, export-credentials, sso."));
         cl.addSubcommand("sso", all || first.equals("sso") ? new CommandLine(dev.awsj.sso.SsoCommand.class, factory)
                 : placeholder("sso", "Sign in with IAM Identity Center (SSO): login, logout."));
         cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
@@ -110,7 +110,9 @@ public final class Awsj {
     }
 
     private static CommandLine configure(CommandLine.IFactory factory) {
-        return new CommandLine(dev.awsj.configure.ConfigureCommand.class, factory);
+        // `configure sso` lives with the other sign-in commands (dev.awsj.sso).
+        return new CommandLine(dev.awsj.configure.ConfigureCommand.class, factory)
+                .addSubcommand("sso", new CommandLine(dev.awsj.sso.ConfigureSsoCommand.class, factory));
     }
 
     /**

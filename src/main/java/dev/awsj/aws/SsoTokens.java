@@ -124,9 +124,9 @@ public final class SsoTokens {
     /**
      * Signs in by device authorization: registers a client (or reuses the cached registration),
      * starts the authorization, hands its URL and code to {@code onPending}, and polls for the
-     * token, slowing down when the service asks to. Writes the token file and returns it.
+     * token, slowing down when the service asks to. Writes the token file; returns the access token.
      */
-    public Path login(SsoConfig sso, Consumer<Authorization> onPending) {
+    public String login(SsoConfig sso, Consumer<Authorization> onPending) {
         Instant now = Instant.now();
         try (SsoOidcClient oidc = oidc(sso)) {
             Map<String, Object> registration = registration(oidc, sso, now);
@@ -142,9 +142,8 @@ public final class SsoTokens {
                             .clientId(clientId).clientSecret(clientSecret).deviceCode(auth.deviceCode()));
                     Map<String, Object> entry = tokenEntry(sso, r, clientId, clientSecret,
                             (String) registration.get("expiresAt"), Instant.now());
-                    Path f = file(sso);
-                    write(f, entry);
-                    return f;
+                    write(file(sso), entry);
+                    return r.accessToken();
                 } catch (AuthorizationPendingException e) {
                     // not yet approved: show the code (once), then ask again after the interval
                 } catch (SlowDownException e) {

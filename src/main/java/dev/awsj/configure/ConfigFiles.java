@@ -140,6 +140,17 @@ public final class ConfigFiles {
         });
     }
 
+    /**
+     * Sets a profile's values and those of another config file section (e.g. {@code sso-session
+     * NAME}) in one write of the config file.
+     */
+    public void setConfig(String profile, Map<String, String> values, String section, Map<String, String> sectionValues) {
+        change(false, true, f -> {
+            values.forEach((key, value) -> f.config().set(f.section(profile), key, value));
+            sectionValues.forEach((key, value) -> f.config().set(section, key, value));
+        });
+    }
+
     /** Sets secrets of several profiles ({@code configure import}) in one write of the credentials file. */
     public void setCredentials(Map<String, Map<String, String>> byProfile) {
         change(!byProfile.isEmpty(), false, f -> byProfile.forEach((profile, values) ->

@@ -229,6 +229,42 @@ class SsoTest {
         assertTrue(Files.exists(assumeRoleEntry), "assumed-role credentials stay, as with aws");
     }
 
+    @Test
+    void configureSsoAsksAwsQuestionsSignsInAndWritesTheProfileAndTheSession() throws Exception {
+        wm.stubFor(post(urlEqualTo("/token")).willReturn(json(200, "{\"accessToken\":\"access-c\",\"tokenType\":\"Bearer\","
+                + "\"expiresIn\":28800,\"refreshToken\":\"refresh-c\"}")));
+        wm.stubFor(get(urlPathEqualTo("/assignment/accounts")).willReturn(json(200, "{\"accountList\":["
+                + "{\"accountId\":\"111122223333\",\"accountName\":\"Dev\",\"emailAddress\":\"dev@example.com\"},"
+                + "{\"accountId\":\"444455556666\",\"accountName\":\"Prod\",\"emailAddress\":\"prod@example.com\"}]}")));
+        wm.stubFor(get(urlPathEqualTo("/assignment/roles")).willReturn(json(200,
+                "{\"roleList\":[{\"roleName\":\"Admin\",\"accountId\":\"444455556666\"}]}")));
+        String answers = "team\nhttps://team.awsapps.com/start\neu-west-1\n\n2\neu-central-1\njson\n\n";
+        AwsjRun.Result r = AwsjRun.run(env, answers.getBytes(StandardCharsets.UTF_8), "configure", "sso", "--no-browser");
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String prompt : new String[] {"SSO session name (Recommended): ", "SSO start URL [None]: ", "SSO region [None]: ",
+            "SSO registration scopes [sso:account:access]: ", "CLI default client Region [None]: ",
+            "CLI default output format [None]: ", "CLI profile name [Admin-444455556666]: "}) {
+            assertTrue(r.err().contains(prompt), prompt + " in " + r.err());
+        }
+        assertTrue(r.out().contains("There are 2 AWS accounts available to you.\nUsing the account ID 444455556666\n"
+                + "The only role available to you is: Admin\nUsing the role name \"Admin\"\n"), r.out());
+        assertTrue(r.out().endsWith("awsj s3 ls --profile Admin-444455556666\n"), r.out());
+        wm.verify(getRequestedFor(urlPathEqualTo("/assignment/roles")).withQueryParam("account_id", equalTo("444455556666"))
+                .withHeader("x-amz-sso_bearer_token", equalTo("access-c")));
+        String config = Files.readString(Path.of(env.get("AWS_CONFIG_FILE")));
+        assertTrue(config.contains("[profile Admin-444455556666]\nsso_session = team\nsso_account_id = 444455556666\n"
+                + "sso_role_name = Admin\nregion = eu-central-1\noutput = json\n"), config);
+        assertTrue(config.contains("[sso-session team]\nsso_start_url = https://team.awsapps.com/start\nsso_region = eu-west-1\n"
+                + "sso_registration_scopes = sso:account:access\n"), config);
+        assertTrue(Files.exists(tokenFile("team")));
+
+        // The new profile works at once: its role credentials come with the token just cached.
+        AwsjRun.Result creds = AwsjRun.run(env, "configure", "export-credentials", "--profile", "Admin-444455556666");
+        assertEquals(0, creds.exitCode(), creds.toString());
+        wm.verify(getRequestedFor(urlPathEqualTo("/federation/credentials")).withQueryParam("role_name", equalTo("Admin"))
+                .withHeader("x-amz-sso_bearer_token", equalTo("access-c")));
+    }
+
     private static void deleteTree(Path p) throws Exception {
         try (var files = Files.walk(p)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
