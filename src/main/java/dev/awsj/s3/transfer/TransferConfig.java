@@ -12,7 +12,7 @@ import java.util.Optional;
  * the AWS CLI takes them: {@code 8MB}, {@code 16MiB}, {@code 1048576}), else the AWS CLI's
  * defaults of 10 requests and 8 MiB.
  */
-public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts) {
+public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts, long maxBandwidth) {
     public static final long MIB = 1024L * 1024;
     /** The SDK's default of the standard retry mode, when max_attempts is not set. */
     public static final int DEFAULT_ATTEMPTS = 3;
@@ -22,7 +22,7 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
     public static final long MAX_SINGLE = 5L * 1024 * MIB;
 
     public TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
-        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS);
+        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS, 0);
     }
 
     public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
@@ -40,7 +40,8 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         } catch (NumberFormatException e) {
             // reported by the client factory, which refuses the value
         }
-        return new TransferConfig(conc, chunk, threshold, attempts);
+        long bandwidth = sub(settings, Setting.S3_MAX_BANDWIDTH).map(TransferConfig::parseRate).orElse(0L);
+        return new TransferConfig(conc, chunk, threshold, attempts, bandwidth);
     }
 
     private static Optional<String> sub(AwsSettings settings, Setting key) {
@@ -77,6 +78,28 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         } catch (NumberFormatException e) {
             throw AwsjException.config("Bad s3 " + name + " \"" + v + "\" in the profile: give a size such as 8MB");
         }
+    }
+
+    /**
+     * {@code max_bandwidth} as aws reads it: bytes a second with {@code B/s} ({@code 10MB/s},
+     * {@code 800KB/s}, {@code 1048576B/s}), or bits a second with {@code b/s} ({@code 80Mb/s}); the
+     * prefixes are powers of 1024, as for sizes.
+     */
+    public static long parseRate(String v) {
+        String s = v.trim();
+        long rate;
+        if (s.endsWith("B/s")) {
+            rate = parseSize(s.substring(0, s.length() - 2), "max_bandwidth");
+        } else if (s.endsWith("b/s")) {
+            rate = parseSize(s.substring(0, s.length() - 2), "max_bandwidth") / 8;
+        } else {
+            throw AwsjException.config("Bad s3 max_bandwidth \"" + v + "\" in the profile: give a rate in bytes a second"
+                    + " such as 10MB/s or 800KB/s, or in bits a second such as 10Mb/s");
+        }
+        if (rate < 1) {
+            throw AwsjException.config("Bad s3 max_bandwidth \"" + v + "\" in the profile: give a rate of 1B/s or more");
+        }
+        return rate;
     }
 
     /** The part size for an object of {@code size} bytes: the chunk size, grown to stay within 10,000 parts. */

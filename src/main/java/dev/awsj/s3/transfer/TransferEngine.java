@@ -93,6 +93,8 @@ public final class TransferEngine implements AutoCloseable {
 
     private final Consumer<String> warnings;
     private Thread shutdownHook;
+    /** max_bandwidth, shared by every body this engine moves. */
+    private final BandwidthLimiter bandwidth;
 
     /**
      * @param describe the one-line message of a failure
@@ -110,6 +112,7 @@ public final class TransferEngine implements AutoCloseable {
         this.files = Executors.newFixedThreadPool(config.maxConcurrency(), daemon("awsj-file"));
         this.parts = Executors.newFixedThreadPool(config.maxConcurrency(), daemon("awsj-part"));
         this.requests = new Semaphore(config.maxConcurrency());
+        this.bandwidth = BandwidthLimiter.of(config.maxBandwidth());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -432,11 +435,20 @@ public final class TransferEngine implements AutoCloseable {
         InputStream open() throws IOException;
     }
 
+    /** A body from memory, sent within max_bandwidth. */
+    private RequestBody limited(byte[] body) {
+        if (config.maxBandwidth() <= 0) {
+            return RequestBody.fromBytes(body);
+        }
+        return RequestBody.fromContentProvider(() -> bandwidth.wrap(new java.io.ByteArrayInputStream(body)), body.length,
+                "application/octet-stream");
+    }
+
     /** A body provider that counts the bytes read into the progress line. */
     private ContentStreamProvider counted(StreamOpener opener) {
         return () -> {
             try {
-                return new CountingStream(opener.open(), progress);
+                return new CountingStream(bandwidth.wrap(opener.open()), progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -683,7 +695,7 @@ public final class TransferEngine implements AutoCloseable {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(dst.bucket()).key(dst.key());
             options.apply(b, null);
             PutObjectRequest req = b.build();
-            call(() -> s3.putObject(req, RequestBody.fromBytes(first)));
+            call(() -> s3.putObject(req, limited(first)));
             progress.bytes(first.length);
             return first.length;
         }
@@ -710,7 +722,7 @@ public final class TransferEngine implements AutoCloseable {
                     try {
                         UploadPartResponse r = call(() -> s3.uploadPart(b -> b.bucket(dst.bucket()).key(dst.key())
                                 .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32),
-                                RequestBody.fromBytes(body)));
+                                limited(body)));
                         progress.bytes(body.length);
                         return CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
                     } finally {
@@ -804,9 +816,10 @@ public final class TransferEngine implements AutoCloseable {
         while (true) {
             long before = pos;
             GetObjectRequest current = req;
-            try (ResponseInputStream<GetObjectResponse> in = call(() -> s3.getObject(current))) {
+            try (ResponseInputStream<GetObjectResponse> response = call(() -> s3.getObject(current));
+                    InputStream in = bandwidth.wrap(response)) {
                 if (wholeCheck == null && whole && before == 0) {
-                    wholeCheck = WholeChecksum.of(in.response());
+                    wholeCheck = WholeChecksum.of(response.response());
                     crc = wholeCheck == null ? null : wholeCheck.newChecksum();
                 }
                 byte[] buf = new byte[BUFFER];
