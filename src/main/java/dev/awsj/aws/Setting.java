@@ -42,6 +42,8 @@ public enum Setting {
     DURATION_SECONDS("duration_seconds"),
     CREDENTIAL_PROCESS("credential_process"),
     WEB_IDENTITY_TOKEN_FILE("web_identity_token_file", "AWS_WEB_IDENTITY_TOKEN_FILE"),
+    SSO_SESSION("sso_session"),
+    SSO_START_URL("sso_start_url"),
     // Only in the environment.
     PROFILE(null, "AWS_PROFILE", "AWS_DEFAULT_PROFILE"),
     CONFIG_FILE(null, "AWS_CONFIG_FILE"),
