@@ -31,6 +31,7 @@ public enum Setting {
     S3_MULTIPART_THRESHOLD("s3.multipart_threshold"),
     S3_MULTIPART_CHUNKSIZE("s3.multipart_chunksize"),
     S3_MAX_BANDWIDTH("s3.max_bandwidth"),
+    S3_FSYNC("s3.fsync"),
     // Credentials, read by the credential chain (ClientFactory and the SDK's profile provider).
     AWS_ACCESS_KEY_ID("aws_access_key_id", "AWS_ACCESS_KEY_ID"),
     AWS_SECRET_ACCESS_KEY("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY"),
@@ -44,6 +45,8 @@ public enum Setting {
     DURATION_SECONDS("duration_seconds"),
     CREDENTIAL_PROCESS("credential_process"),
     WEB_IDENTITY_TOKEN_FILE("web_identity_token_file", "AWS_WEB_IDENTITY_TOKEN_FILE"),
+    SSO_SESSION("sso_session"),
+    SSO_START_URL("sso_start_url"),
     // Only in the environment.
     PROFILE(null, "AWS_PROFILE", "AWS_DEFAULT_PROFILE"),
     CONFIG_FILE(null, "AWS_CONFIG_FILE"),

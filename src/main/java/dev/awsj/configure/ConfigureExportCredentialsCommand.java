@@ -21,13 +21,23 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  */
 @Command(name = "export-credentials",
         description = {"Print the resolved credentials of the current profile.",
-            "--format process (default): the JSON a credential_process prints; env: export lines for a shell; "
-                + "env-no-export: NAME=value lines."})
+            "--format process (default): the JSON a credential_process prints; env: export lines for a POSIX shell; "
+                + "env-no-export: NAME=value lines; powershell: $Env:NAME=\"value\" lines; windows-cmd: set NAME=value "
+                + "lines; fish: set -gx NAME \"value\" lines."})
 final class ConfigureExportCredentialsCommand implements Callable<Integer> {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private final Context ctx;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "process (default), env or env-no-export.")
+    /** Each format of aws's export-credentials but process: the line for one variable. */
+    private static final Map<String, String> LINE_FORMATS = Map.of(
+            "env", "export %s=%s",
+            "env-no-export", "%s=%s",
+            "powershell", "$Env:%s=\"%s\"",
+            "windows-cmd", "set %s=%s",
+            "fish", "set -gx %s \"%s\"");
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "process (default), env, env-no-export, powershell, windows-cmd or fish.")
     String format = "process";
 
     ConfigureExportCredentialsCommand(Context ctx) {
@@ -36,8 +46,9 @@ final class ConfigureExportCredentialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("process") && !format.equals("env") && !format.equals("env-no-export")) {
-            throw AwsjException.usage("Bad value for --format: \"" + format + "\". Use process, env or env-no-export.");
+        if (!format.equals("process") && !LINE_FORMATS.containsKey(format)) {
+            throw AwsjException.usage("Bad value for --format: \"" + format
+                    + "\". Use process, env, env-no-export, powershell, windows-cmd or fish.");
         }
         AwsCredentials c = ctx.clients().credentials().resolveCredentials();
         Map<String, String> vars = new LinkedHashMap<>();
@@ -61,8 +72,11 @@ final class ConfigureExportCredentialsCommand implements Callable<Integer> {
             ctx.out().println(sb.append("\n}"));
             return 0;
         }
-        String prefix = format.equals("env") ? "export " : "";
-        vars.forEach((k, v) -> ctx.out().println(prefix + k + "=" + v));
+        // One line a variable, each ended with \n (aws writes \n; on Windows its stdout makes that \r\n).
+        StringBuilder lines = new StringBuilder();
+        vars.forEach((k, v) -> lines.append(String.format(LINE_FORMATS.get(format), k, v)).append('\n'));
+        ctx.out().print(lines);
+        ctx.out().flush();
         return 0;
     }
 

@@ -267,7 +267,7 @@ class ConfigureCommandTest {
         assertEquals("export AWS_ACCESS_KEY_ID=ASIATEMP\nexport AWS_SECRET_ACCESS_KEY=tempsecret\nexport AWS_SESSION_TOKEN=TOKEN123\n", e.out());
         Cli.Result n = Cli.run(env, "configure", "export-credentials", "--format", "env-no-export", "--profile", "temp");
         assertEquals("AWS_ACCESS_KEY_ID=ASIATEMP\nAWS_SECRET_ACCESS_KEY=tempsecret\nAWS_SESSION_TOKEN=TOKEN123\n", n.out());
-        Cli.Result bad = Cli.run(env, "configure", "export-credentials", "--format", "powershell");
+        Cli.Result bad = Cli.run(env, "configure", "export-credentials", "--format", "csh");
         assertEquals(252, bad.exitCode());
         Cli.Result none = Cli.run(env, "configure", "export-credentials", "--profile", "nope");
         assertEquals(253, none.exitCode());

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /** Request bodies read from files: a range of a file, counted into the progress line. */
@@ -53,15 +54,27 @@ final class FileBodies {
         };
     }
 
-    /** A body provider (opened again on each retry) that counts the bytes read into the progress line. */
-    static ContentStreamProvider counted(StreamOpener opener, Progress progress) {
+    /**
+     * A body provider (opened again on each retry) that counts the bytes read into the progress line
+     * and reads them within max_bandwidth.
+     */
+    static ContentStreamProvider counted(StreamOpener opener, Progress progress, BandwidthLimiter bandwidth) {
         return () -> {
             try {
-                return new CountingStream(opener.open(), progress);
+                return new CountingStream(bandwidth.wrap(opener.open()), progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
+    }
+
+    /** A body from memory, sent within max_bandwidth. */
+    static RequestBody bytes(byte[] body, BandwidthLimiter bandwidth) {
+        if (bandwidth.bytesPerSecond() <= 0) {
+            return RequestBody.fromBytes(body);
+        }
+        return RequestBody.fromContentProvider(() -> bandwidth.wrap(new java.io.ByteArrayInputStream(body)), body.length,
+                "application/octet-stream");
     }
 
     private static final class CountingStream extends FilterInputStream {

@@ -54,7 +54,7 @@ final class MultipartUploader {
             options.apply(b, file);
             PutObjectRequest req = b.build();
             scheduler.call(() -> s3.putObject(req, RequestBody.fromContentProvider(
-                    FileBodies.counted(() -> Files.newInputStream(file), progress), size,
+                    FileBodies.counted(() -> Files.newInputStream(file), progress, scheduler.bandwidth), size,
                     contentTypeOrDefault(req.contentType()))));
             return;
         }
@@ -68,7 +68,7 @@ final class MultipartUploader {
             UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
                     .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32).build();
             UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
-                    FileBodies.counted(() -> FileBodies.range(file, offset, length), progress), length,
+                    FileBodies.counted(() -> FileBodies.range(file, offset, length), progress, scheduler.bandwidth), length,
                     "application/octet-stream")));
             return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
         });

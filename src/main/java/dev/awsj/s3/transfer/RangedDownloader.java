@@ -1,6 +1,7 @@
 package dev.awsj.s3.transfer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -210,9 +211,10 @@ final class RangedDownloader {
         while (true) {
             long before = pos;
             GetObjectRequest current = req;
-            try (ResponseInputStream<GetObjectResponse> in = scheduler.call(() -> s3.getObject(current))) {
+            try (ResponseInputStream<GetObjectResponse> response = scheduler.call(() -> s3.getObject(current));
+                    InputStream in = scheduler.bandwidth.wrap(response)) {
                 if (wholeCheck == null && whole && before == 0) {
-                    wholeCheck = WholeChecksum.of(in.response());
+                    wholeCheck = WholeChecksum.of(response.response());
                     crc = wholeCheck == null ? null : wholeCheck.newChecksum();
                 }
                 byte[] buf = new byte[BUFFER];

@@ -44,6 +44,8 @@ final class Scheduler {
     private final Consumer<TransferResult> results;
     private final Function<Throwable, String> describe;
     private final AtomicBoolean interrupted;
+    /** max_bandwidth, shared by every body this command moves. */
+    final BandwidthLimiter bandwidth;
     /** Files waiting or running at most: enough to keep every worker busy, and no more. */
     private final int queueLimit;
     private final Semaphore queue;
@@ -54,7 +56,8 @@ final class Scheduler {
      * @param interrupted set on Ctrl-C: no new request goes out once it is
      */
     Scheduler(int maxConcurrency, Progress progress, Consumer<TransferResult> results,
-            Function<Throwable, String> describe, AtomicBoolean interrupted) {
+            Function<Throwable, String> describe, AtomicBoolean interrupted, BandwidthLimiter bandwidth) {
+        this.bandwidth = bandwidth;
         this.files = Executors.newFixedThreadPool(maxConcurrency, daemon("awsj-file"));
         this.parts = Executors.newFixedThreadPool(maxConcurrency, daemon("awsj-part"));
         this.requests = new Semaphore(maxConcurrency);

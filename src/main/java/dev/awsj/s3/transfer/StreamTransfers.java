@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -52,7 +51,7 @@ final class StreamTransfers {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(dst.bucket()).key(dst.key());
             options.apply(b, null);
             PutObjectRequest req = b.build();
-            scheduler.call(() -> s3.putObject(req, RequestBody.fromBytes(first)));
+            scheduler.call(() -> s3.putObject(req, FileBodies.bytes(first, scheduler.bandwidth)));
             progress.bytes(first.length);
             return first.length;
         }
@@ -79,7 +78,7 @@ final class StreamTransfers {
                     try {
                         UploadPartResponse r = scheduler.call(() -> s3.uploadPart(b -> b.bucket(dst.bucket()).key(dst.key())
                                 .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32),
-                                RequestBody.fromBytes(body)));
+                                FileBodies.bytes(body, scheduler.bandwidth)));
                         progress.bytes(body.length);
                         return CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
                     } finally {

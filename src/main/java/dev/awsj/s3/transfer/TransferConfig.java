@@ -16,7 +16,7 @@ import java.util.Optional;
  * the rename (off by default: docs/s3-transfers.md, "Safety guarantees", gives the figures).
  */
 public record TransferConfig(int maxConcurrency, long chunkSize, long threshold, int maxAttempts, boolean resume,
-        boolean fsync) {
+        boolean fsync, long maxBandwidth) {
     public static final long MIB = 1024L * 1024;
     /** The SDK's default of the standard retry mode, when max_attempts is not set. */
     public static final int DEFAULT_ATTEMPTS = 3;
@@ -26,17 +26,17 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
     public static final long MAX_SINGLE = 5L * 1024 * MIB;
 
     public TransferConfig(int maxConcurrency, long chunkSize, long threshold) {
-        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS, true, false);
+        this(maxConcurrency, chunkSize, threshold, DEFAULT_ATTEMPTS, true, false, 0);
+    }
+
+    /** With {@code fsync} on, a download is flushed to the disk before it is renamed over its target. */
+    public TransferConfig withFsync(boolean on) {
+        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, resume, on, maxBandwidth);
     }
 
     /** With {@code resume} off, a multipart upload never looks for an unfinished one to carry on. */
-    /** With {@code fsync} on, a download is flushed to the disk before it is renamed over its target. */
-    public TransferConfig withFsync(boolean on) {
-        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, resume, on);
-    }
-
     public TransferConfig withResume(boolean on) {
-        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, on, fsync);
+        return new TransferConfig(maxConcurrency, chunkSize, threshold, maxAttempts, on, fsync, maxBandwidth);
     }
 
     public static TransferConfig resolve(AwsSettings settings, Integer maxConcurrency) {
@@ -54,8 +54,9 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         } catch (NumberFormatException e) {
             // reported by the client factory, which refuses the value
         }
-        boolean fsync = sub(settings, "fsync").map(v -> parseBoolean(v, "fsync")).orElse(false);
-        return new TransferConfig(conc, chunk, threshold, attempts, true, fsync);
+        boolean fsync = sub(settings, Setting.S3_FSYNC).map(v -> parseBoolean(v, "fsync")).orElse(false);
+        long bandwidth = sub(settings, Setting.S3_MAX_BANDWIDTH).map(TransferConfig::parseRate).orElse(0L);
+        return new TransferConfig(conc, chunk, threshold, attempts, true, fsync, bandwidth);
     }
 
     private static Optional<String> sub(AwsSettings settings, Setting key) {
@@ -100,6 +101,28 @@ public record TransferConfig(int maxConcurrency, long chunkSize, long threshold,
         } catch (NumberFormatException e) {
             throw AwsjException.config("Bad s3 " + name + " \"" + v + "\" in the profile: give a size such as 8MB");
         }
+    }
+
+    /**
+     * {@code max_bandwidth} as aws reads it: bytes a second with {@code B/s} ({@code 10MB/s},
+     * {@code 800KB/s}, {@code 1048576B/s}), or bits a second with {@code b/s} ({@code 80Mb/s}); the
+     * prefixes are powers of 1024, as for sizes.
+     */
+    public static long parseRate(String v) {
+        String s = v.trim();
+        long rate;
+        if (s.endsWith("B/s")) {
+            rate = parseSize(s.substring(0, s.length() - 2), "max_bandwidth");
+        } else if (s.endsWith("b/s")) {
+            rate = parseSize(s.substring(0, s.length() - 2), "max_bandwidth") / 8;
+        } else {
+            throw AwsjException.config("Bad s3 max_bandwidth \"" + v + "\" in the profile: give a rate in bytes a second"
+                    + " such as 10MB/s or 800KB/s, or in bits a second such as 10Mb/s");
+        }
+        if (rate < 1) {
+            throw AwsjException.config("Bad s3 max_bandwidth \"" + v + "\" in the profile: give a rate of 1B/s or more");
+        }
+        return rate;
     }
 
     /** The part size for an object of {@code size} bytes: the chunk size, grown to stay within 10,000 parts. */

@@ -49,7 +49,8 @@ public final class TransferEngine implements AutoCloseable {
         this.s3 = s3;
         this.results = results;
         AtomicBoolean interrupted = new AtomicBoolean();
-        this.scheduler = new Scheduler(config.maxConcurrency(), progress, results, describe, interrupted);
+        this.scheduler = new Scheduler(config.maxConcurrency(), progress, results, describe, interrupted,
+                BandwidthLimiter.of(config.maxBandwidth()));
         this.cleanUp = new CleanUp(s3, warnings, scheduler::describe, scheduler::shutdownNow, interrupted);
         this.uploader = new MultipartUploader(s3, config, options, progress, scheduler, cleanUp);
         this.downloader = new RangedDownloader(s3, config, progress, scheduler, cleanUp);
