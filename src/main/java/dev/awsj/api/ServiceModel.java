@@ -17,15 +17,23 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 /**
  * The operations of one service, read from its SDK client interface: every method that takes a
  * request object is an operation; overloads with a {@link RequestBody} or a
- * {@link ResponseTransformer} mark streaming ones; a {@code …Paginator} twin marks pagination.
+ * {@link ResponseTransformer} mark streaming ones; the service model's paginators (see
+ * {@link dev.awsj.aws.ModelRules}) say which ones page.
  */
 public final class ServiceModel {
     private final Service service;
     private final Map<String, Operation> operations;
+    private final dev.awsj.aws.ModelRules rules;
 
-    private ServiceModel(Service service, Map<String, Operation> operations) {
+    private ServiceModel(Service service, Map<String, Operation> operations, dev.awsj.aws.ModelRules rules) {
         this.service = service;
         this.operations = operations;
+        this.rules = rules;
+    }
+
+    /** What the service model says beyond the SDK's classes: required members, paginators, waiters. */
+    public dev.awsj.aws.ModelRules rules() {
+        return rules;
     }
 
     public Service service() {
@@ -37,34 +45,12 @@ public final class ServiceModel {
         return operations;
     }
 
-    /**
-     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects): the
-     * response has a {@code NextX} member for a request member {@code X}.
-     */
-    static boolean hasTokenPair(Class<?> request, Class<?> response) {
-        try {
-            java.util.Set<String> in = new HashSet<>();
-            ((software.amazon.awssdk.core.SdkPojo) request.getMethod("builder").invoke(null)).sdkFields()
-                    .forEach(f -> in.add(f.memberName()));
-            for (software.amazon.awssdk.core.SdkField<?> f
-                    : ((software.amazon.awssdk.core.SdkPojo) response.getMethod("builder").invoke(null)).sdkFields()) {
-                String n = f.memberName();
-                if (n.startsWith("Next") && (n.endsWith("Marker") || n.endsWith("Token")) && in.contains(n.substring(4))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return false;
-        }
-    }
-
     public static ServiceModel load(Service service) {
         Class<?> client = service.clientInterface();
         Map<Class<?>, Method> plain = new HashMap<>();
         Map<Class<?>, Method> inStream = new HashMap<>();
         Map<Class<?>, Method> outStream = new HashMap<>();
-        Set<String> paginators = new HashSet<>();
+        dev.awsj.aws.ModelRules rules = dev.awsj.aws.ModelRules.of(service.cliName());
         for (Method m : client.getMethods()) {
             if (Modifier.isStatic(m.getModifiers())) {
                 continue;
@@ -74,7 +60,6 @@ public final class ServiceModel {
                 continue;
             }
             if (m.getName().endsWith("Paginator")) {
-                paginators.add(m.getName().substring(0, m.getName().length() - "Paginator".length()));
                 continue;
             }
             if (p.length == 1 && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
@@ -107,10 +92,10 @@ public final class ServiceModel {
                 kind = Operation.Kind.PLAIN;
                 method = plain.get(req);
             }
-            boolean paginated = paginators.contains(method.getName());
+            boolean paginated = rules.paginator(name).isPresent();
             String cli = Names.kebab(name);
             ops.put(cli, new Operation(service, name, cli, req, method, kind, paginated));
         }
-        return new ServiceModel(service, ops);
+        return new ServiceModel(service, ops, rules);
     }
 }
