@@ -45,6 +45,13 @@ public final class CompletionCommand implements Callable<Integer> {
                 sc.populate(ctx);
             }
         }
+        // As aws's `aws s3 <TAB>`: the s3 commands only; the API operations are s3api's.
+        CommandLine s3 = root.getSubcommands().get("s3");
+        for (java.util.Map.Entry<String, CommandLine> e : java.util.Map.copyOf(s3.getSubcommands()).entrySet()) {
+            if (e.getValue().getCommand() instanceof dev.awsj.api.OperationCommand) {
+                s3.getCommandSpec().removeSubcommand(e.getKey());
+            }
+        }
         // Completion only needs the names; the commands just added are never executed.
         offerGlobalOptions(root, ctx.options().names());
         // picocli's script detects zsh itself and loads bashcompinit there.

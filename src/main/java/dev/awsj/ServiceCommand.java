@@ -8,6 +8,7 @@ import dev.awsj.api.MemberOptions;
 import dev.awsj.api.Operation;
 import dev.awsj.api.OperationCommand;
 import dev.awsj.api.ServiceModel;
+import dev.awsj.api.WaitCommand;
 import dev.awsj.aws.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class ServiceCommand implements Callable<Integer> {
         populated = true;
         CommandLine cl = spec.commandLine();
         Map<String, CommandLine> subs = new LinkedHashMap<>();
-        Map<String, Operation> ops = ServiceModel.load(service).operations();
+        ServiceModel model = ServiceModel.load(service);
+        Map<String, Operation> ops = model.operations();
         for (Operation op : ops.values()) {
             boolean full = commandName == null || commandName.equals(op.cliName());
             // A placeholder is enough for help listings and "did you mean", and loads no class of
@@ -100,6 +102,11 @@ public final class ServiceCommand implements Callable<Integer> {
                 }
                 subs.put(subName, sub);
             }
+        }
+        // The waiters, as aws has them: `aws s3api wait …`, `aws rekognition wait …` (not `aws s3 wait`).
+        if (!name.equals("s3") && !model.rules().waiters().isEmpty()) {
+            subs.put("wait", commandName == null || commandName.equals("wait") ? WaitCommand.commandLine(ctx, model, null)
+                    : Awsj.placeholder("wait", "Wait until a condition is met (the service's waiters)."));
         }
         for (Map.Entry<String, CommandLine> e : subs.entrySet()) {
             cl.addSubcommand(e.getKey(), e.getValue());

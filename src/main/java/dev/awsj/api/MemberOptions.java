@@ -67,7 +67,9 @@ public final class MemberOptions {
      */
     public static MemberOptions addTo(CommandSpec spec, Operation op, Set<String> reserved, BooleanSupplier rawBlobs) {
         MemberOptions m = new MemberOptions(spec, rawBlobs);
-        java.util.List<String> required = dev.awsj.aws.ModelRules.of(op.service().cliName()).required(op.name());
+        dev.awsj.aws.ModelRules rules = dev.awsj.aws.ModelRules.of(op.service().cliName());
+        java.util.List<String> required = rules.required(op.name());
+        Map<String, List<String>> enums = rules.enums(op.name());
         for (SdkField<?> f : op.requestFields()) {
             String option = Names.option(op.service().cliName(), op.cliName(), f.memberName());
             if (spec.optionsMap().containsKey(option) || reserved.contains(option) || HELP_OPTIONS.contains(option)) {
@@ -78,6 +80,10 @@ public final class MemberOptions {
             String desc = "(" + ScalarParser.typeName(t) + (required.contains(f.memberName()) ? ", required" : "") + ") "
                     + f.memberName();
             OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
+            if (enums.containsKey(f.memberName())) {
+                // Offered by completion; aws sends any value, so awsj does too.
+                b.completionCandidates(enums.get(f.memberName()));
+            }
             if (t == MarshallingType.BOOLEAN) {
                 b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");
             } else if (t == MarshallingType.LIST) {

@@ -14,17 +14,24 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 /**
  * The operations of one service, read from its SDK client interface: every method that takes a
  * request object is an operation; overloads with a {@link RequestBody} or a
- * {@link ResponseTransformer} mark streaming ones; a {@code …Paginator} twin marks pagination.
- * The interface's class file is read, not reflected on, so that only the operation on the command
- * line loads its classes.
+ * {@link ResponseTransformer} mark streaming ones; the service model's paginators (see
+ * {@link dev.awsj.aws.ModelRules}) say which ones page. The interface's class file is read, not
+ * reflected on, so that only the operation on the command line loads its classes.
  */
 public final class ServiceModel {
     private final Service service;
     private final Map<String, Operation> operations;
+    private final dev.awsj.aws.ModelRules rules;
 
-    private ServiceModel(Service service, Map<String, Operation> operations) {
+    private ServiceModel(Service service, Map<String, Operation> operations, dev.awsj.aws.ModelRules rules) {
         this.service = service;
         this.operations = operations;
+        this.rules = rules;
+    }
+
+    /** What the service model says beyond the SDK's classes: required members, paginators, waiters. */
+    public dev.awsj.aws.ModelRules rules() {
+        return rules;
     }
 
     public Service service() {
@@ -36,28 +43,6 @@ public final class ServiceModel {
         return operations;
     }
 
-    /**
-     * Operations the SDK gives no paginator but the AWS CLI paginates (S3 ListObjects): the
-     * response has a {@code NextX} member for a request member {@code X}.
-     */
-    static boolean hasTokenPair(Class<?> request, Class<?> response) {
-        try {
-            java.util.Set<String> in = new HashSet<>();
-            ((software.amazon.awssdk.core.SdkPojo) request.getMethod("builder").invoke(null)).sdkFields()
-                    .forEach(f -> in.add(f.memberName()));
-            for (software.amazon.awssdk.core.SdkField<?> f
-                    : ((software.amazon.awssdk.core.SdkPojo) response.getMethod("builder").invoke(null)).sdkFields()) {
-                String n = f.memberName();
-                if (n.startsWith("Next") && (n.endsWith("Marker") || n.endsWith("Token")) && in.contains(n.substring(4))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return false;
-        }
-    }
-
     public static ServiceModel load(Service service) {
         Class<?> client = service.clientInterface();
         // Read from the class file, not by reflection, which would load every request and response
@@ -66,7 +51,7 @@ public final class ServiceModel {
         Map<String, ClassFileMethods.MethodEntry> plain = new HashMap<>();
         Map<String, ClassFileMethods.MethodEntry> inStream = new HashMap<>();
         Map<String, ClassFileMethods.MethodEntry> outStream = new HashMap<>();
-        Set<String> paginators = new HashSet<>();
+        dev.awsj.aws.ModelRules rules = dev.awsj.aws.ModelRules.of(service.cliName());
         for (ClassFileMethods.MethodEntry m : ClassFileMethods.declared(client)) {
             if (m.isStatic() || m.name().startsWith("<")) {
                 continue;
@@ -76,7 +61,6 @@ public final class ServiceModel {
                 continue;
             }
             if (m.name().endsWith("Paginator")) {
-                paginators.add(m.name().substring(0, m.name().length() - "Paginator".length()));
                 continue;
             }
             if (p.size() == 1 && isModel(m.returnType(), model, "Response")) {
@@ -106,11 +90,11 @@ public final class ServiceModel {
                 kind = Operation.Kind.PLAIN;
                 method = plain.get(req);
             }
-            boolean paginated = paginators.contains(method.name());
+            boolean paginated = rules.paginator(name).isPresent();
             String cli = Names.kebab(name);
             ops.put(cli, new Operation(service, name, cli, req, method.name(), method.descriptor(), kind, paginated));
         }
-        return new ServiceModel(service, ops);
+        return new ServiceModel(service, ops, rules);
     }
 
     /**
