@@ -36,11 +36,6 @@ public final class SsoCredentialsProvider implements AwsCredentialsProvider {
         this.err = err;
     }
 
-    /** Whether a profile signs in with SSO. */
-    public static boolean isSso(Profile p) {
-        return SsoConfig.prop(p, "sso_session").isPresent() || SsoConfig.prop(p, "sso_start_url").isPresent();
-    }
-
     @Override
     public synchronized AwsCredentials resolveCredentials() {
         Instant now = Instant.now();
