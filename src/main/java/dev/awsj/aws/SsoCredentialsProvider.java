@@ -68,7 +68,7 @@ public final class SsoCredentialsProvider implements AwsCredentialsProvider {
             r = portal.getRoleCredentials(b -> b.accessToken(token).accountId(account).roleName(role));
         } catch (UnauthorizedException e) {
             throw AwsjException.config("The SSO session " + sso.displayName() + " is no longer valid (the portal refused its"
-                    + " token). Run \"" + hint + "\" to sign in again.");
+                    + " token): run \"" + hint + "\" to sign in again.");
         }
         RoleCredentials c = r.roleCredentials();
         current = AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
