@@ -376,12 +376,12 @@ public class ClientFactory implements AutoCloseable {
         if (settings.profileExplicit() && !hasProfile) {
             throw AwsjException.config("The config profile (" + profile + ") could not be found");
         }
-        if (hasProfile && RoleCredentialsProvider.isRole(settings.profile().get())) {
+        if (hasProfile && settings.profileProperty("role_arn").isPresent()) {
             // Every role profile, MFA or not: awsj assumes the role (prompting for a code where
             // needed), resolves STS like any endpoint and shares aws's cache.
             return new RoleCredentialsProvider(this, profile, mfaCodeReader, err);
         }
-        if (hasProfile && SsoCredentialsProvider.isSso(settings.profile().get())) {
+        if (hasProfile && SsoConfig.isSso(settings.profile().get())) {
             return new SsoCredentialsProvider(this, profile, settings.profile().get(), err);
         }
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);

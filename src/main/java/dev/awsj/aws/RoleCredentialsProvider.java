@@ -61,11 +61,6 @@ public final class RoleCredentialsProvider implements AwsCredentialsProvider {
         this.chain.add(profileName);
     }
 
-    /** Whether a profile assumes a role. */
-    public static boolean isRole(Profile p) {
-        return prop(p, "role_arn").isPresent();
-    }
-
     @Override
     public synchronized AwsCredentials resolveCredentials() {
         Instant now = Instant.now();
@@ -153,10 +148,10 @@ public final class RoleCredentialsProvider implements AwsCredentialsProvider {
             if (keys.isPresent()) {
                 return keys.get();
             }
-            if (isRole(source)) {
+            if (prop(source, "role_arn").isPresent()) {
                 return new RoleCredentialsProvider(clients, src, codeReader, err, new LinkedHashSet<>(chain));
             }
-            if (SsoCredentialsProvider.isSso(source)) {
+            if (SsoConfig.isSso(source)) {
                 return new SsoCredentialsProvider(clients, src, source, err);
             }
             // credential_process and the rest: the SDK's reading of that profile.

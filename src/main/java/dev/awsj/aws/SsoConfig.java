@@ -60,6 +60,14 @@ public record SsoConfig(String sessionName, String startUrl, String region, List
         return new SsoConfig(name, startUrl.get(), region.get(), List.copyOf(scopes));
     }
 
+    /**
+     * Whether a profile signs in with SSO. Here, not in the provider, so that deciding costs no
+     * loading of the SSO client's classes.
+     */
+    public static boolean isSso(Profile p) {
+        return prop(p, "sso_session").isPresent() || prop(p, "sso_start_url").isPresent();
+    }
+
     /** What a message calls this sign-in: the session's name or the start URL. */
     public String displayName() {
         return sessionName != null ? sessionName : startUrl;

@@ -36,11 +36,6 @@ public final class SsoCredentialsProvider implements AwsCredentialsProvider {
         this.err = err;
     }
 
-    /** Whether a profile signs in with SSO. */
-    public static boolean isSso(Profile p) {
-        return SsoConfig.prop(p, "sso_session").isPresent() || SsoConfig.prop(p, "sso_start_url").isPresent();
-    }
-
     @Override
     public synchronized AwsCredentials resolveCredentials() {
         Instant now = Instant.now();
@@ -73,7 +68,7 @@ public final class SsoCredentialsProvider implements AwsCredentialsProvider {
             r = portal.getRoleCredentials(b -> b.accessToken(token).accountId(account).roleName(role));
         } catch (UnauthorizedException e) {
             throw AwsjException.config("The SSO session " + sso.displayName() + " is no longer valid (the portal refused its"
-                    + " token). Run \"" + hint + "\" to sign in again.");
+                    + " token): run \"" + hint + "\" to sign in again.");
         }
         RoleCredentials c = r.roleCredentials();
         current = AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())

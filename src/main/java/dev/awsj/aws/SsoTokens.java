@@ -271,8 +271,10 @@ public final class SsoTokens {
     }
 
     private AwsjException expired(SsoConfig sso, String loginHint, String what) {
-        return AwsjException.config("The SSO session " + sso.displayName() + " has " + what
-                + " (or it could not be refreshed). Run \"" + loginHint + "\" to sign in again.");
+        return AwsjException.config(what.equals("no token")
+                ? "There is no SSO token for " + sso.displayName() + ": run \"" + loginHint + "\" to sign in."
+                : "The SSO token for " + sso.displayName() + " has expired and could not be refreshed: run \""
+                        + loginHint + "\" to sign in again.");
     }
 
     static Optional<JsonNode> read(Path f) {

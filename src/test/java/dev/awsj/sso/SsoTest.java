@@ -188,7 +188,7 @@ class SsoTest {
         AwsjRun.Result r = AwsjRun.run(env, "configure", "export-credentials", "--profile", "dev");
         assertEquals(253, r.exitCode(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("Run \"awsj sso login --profile dev\""), r.err());
+        assertEquals("There is no SSO token for corp: run \"awsj sso login --profile dev\" to sign in.", r.err().strip());
 
         // Expired, and the refresh is refused: the same hint, after one attempt.
         wm.stubFor(post(urlEqualTo("/token")).willReturn(json(400, "{\"error\":\"invalid_grant\"}")
@@ -199,7 +199,8 @@ class SsoTest {
                 + "\"clientSecret\": \"secret-1\", \"registrationExpiresAt\": \"2099-01-01T00:00:00Z\", \"refreshToken\": \"r\"}");
         AwsjRun.Result expired = AwsjRun.run(env, "configure", "export-credentials", "--profile", "dev");
         assertEquals(253, expired.exitCode(), expired.toString());
-        assertTrue(expired.err().contains("Run \"awsj sso login --profile dev\""), expired.err());
+        assertEquals("The SSO token for corp has expired and could not be refreshed: run \"awsj sso login --profile dev\""
+                + " to sign in again.", expired.err().strip());
         wm.verify(1, postRequestedFor(urlEqualTo("/token")));
         wm.verify(0, getRequestedFor(urlPathEqualTo("/federation/credentials")));
     }
