@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
  * The operations read from a client's class file are those reflection finds on the client
- * interface — same names, request classes, methods, kinds and paginators — for every service.
+ * interface — same names, request classes, methods and kinds, paginated as the service model says — for every service.
  */
 class ServiceModelTest {
 
@@ -52,7 +52,7 @@ class ServiceModelTest {
                 + "Lsoftware/amazon/awssdk/core/sync/RequestBody;)"
                 + "Lsoftware/amazon/awssdk/services/s3/model/PutObjectResponse;", put.methodDescriptor());
         assertEquals(Operation.Kind.OUTPUT_STREAM, s3.get("get-object").kind());
-        assertTrue(s3.get("list-objects").paginated(), "ListObjects pages by its Marker/NextMarker pair");
+        assertTrue(s3.get("list-objects").paginated(), "ListObjects pages: the service model has its paginator");
         assertTrue(s3.get("list-objects-v2").paginated());
         assertTrue(!s3.get("head-object").paginated());
     }
@@ -63,14 +63,14 @@ class ServiceModelTest {
         Map<Class<?>, Method> plain = new HashMap<>();
         Map<Class<?>, Method> inStream = new HashMap<>();
         Map<Class<?>, Method> outStream = new HashMap<>();
-        Set<String> paginators = new HashSet<>();
+        dev.awsj.aws.ModelRules rules = dev.awsj.aws.ModelRules.of(service.cliName());
         for (Method m : client.getMethods()) {
             Class<?>[] p = m.getParameterTypes();
             if (Modifier.isStatic(m.getModifiers()) || p.length == 0 || !SdkRequest.class.isAssignableFrom(p[0])) {
                 continue;
             }
             if (m.getName().endsWith("Paginator")) {
-                paginators.add(m.getName().substring(0, m.getName().length() - "Paginator".length()));
+                continue;
             } else if (p.length == 1 && SdkResponse.class.isAssignableFrom(m.getReturnType())) {
                 plain.put(p[0], m);
             } else if (p.length == 2 && p[1] == RequestBody.class) {
@@ -93,7 +93,7 @@ class ServiceModelTest {
                     : outStream.containsKey(req) ? Operation.Kind.OUTPUT_STREAM : Operation.Kind.PLAIN;
             Method method = kind == Operation.Kind.INPUT_STREAM ? inStream.get(req)
                     : kind == Operation.Kind.OUTPUT_STREAM ? outStream.get(req) : plain.get(req);
-            ops.put(Names.kebab(name), describe(name, req, method, kind, paginators.contains(method.getName())));
+            ops.put(Names.kebab(name), describe(name, req, method, kind, rules.paginator(name).isPresent()));
         }
         return ops;
     }
