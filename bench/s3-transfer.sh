@@ -9,7 +9,7 @@
 #   BIG_MB=256 SMALL_FILES=500 ROUNDS=5 bench/s3-transfer.sh
 #   AWSJ_ARGS="--max-concurrency 16" KEEP=1 bench/s3-transfer.sh
 #
-# rclone cannot complete multipart uploads on fauxqs (InvalidPart): its big-upload row says so.
+# fauxqs refuses rclone's big uploads (413 for a single PUT, InvalidPart for multipart): its row says so.
 # Needs: JDK 17+, Maven, Node.js + npm, Python 3, GNU time. Optional: /usr/bin/aws, /usr/bin/rclone.
 set -euo pipefail
 
@@ -126,7 +126,7 @@ summary() {
   grep -qv failed "$f" || { echo "failed"; return; }
   grep -v failed "$f" | sort -n | awk -v fails="$(grep -c failed "$f" || true)" '
     {s[NR] = $1; if ($2 > m) m = $2}
-    END {printf "%.2f–%.2f s (med %.2f) %d MB%s", s[1], s[NR], s[int((NR + 1) / 2)], m, fails > 0 ? ", " fails " failed" : ""}'
+    END {printf "%.2f–%.2f s (med %.2f) %d MB%s", s[1], s[NR], s[int((NR + 1) / 2)], m, (fails > 0 ? ", " fails " failed" : "")}'
 }
 median_of() { local f="$work/$1.$2"; [ -f "$f" ] && grep -v failed "$f" | sort -n | awk '{s[NR] = $1} END {if (NR) print s[int((NR + 1) / 2)]}'; }
 
@@ -140,7 +140,7 @@ for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SM
     s=$(summary "$key" "$t"); [ "$s" = "-" ] && continue
     m=$(median_of "$key" "$t"); ratio=""
     if [ -n "$m" ] && [ -n "$aj" ]; then ratio=$(awk -v a="$aj" -v b="$m" 'BEGIN {printf "%.2f×", b / a}'); fi
-    note=""; [ "$t" = rclone ] && [ "$key" = up ] && [ "$s" = failed ] && note=" (rclone's multipart uploads fail on fauxqs)"
+    note=""; [ "$t" = rclone ] && [ "$key" = up ] && [ "$s" = failed ] && note=" (fauxqs refuses rclone's big uploads: 413 for one PUT under its 200 MiB cutoff, InvalidPart for multipart)"
     printf '  %-7s %-40s %s%s\n' "$t" "$s" "$ratio" "$note"
   done
 done
