@@ -34,6 +34,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/awsj-bench.XXXXXX")
 cleanup() {
   exec 3>&- 4>&- 2>/dev/null || true
+  [ -n "${wm_pid:-}" ] && kill "$wm_pid" 2>/dev/null # WireMock does not stop when its stdin closes
   sleep 0.5
   rm -rf "$work"
 }
@@ -60,6 +61,7 @@ echo "== starting fauxqs and WireMock on 127.0.0.1" >&2
 exec 3> >(cd "$root/src/test/node" && exec node fauxqs-loopback.mjs 0 > "$work/fauxqs.out" 2>&1)
 exec 4> >(exec java -Xshare:auto -cp "$(cat "$work/test-cp.txt")" wiremock.Run --bind-address 127.0.0.1 \
   --port "$wm_port" --root-dir "$work/wiremock" --disable-banner > "$work/wiremock.out" 2>&1)
+wm_pid=$!
 endpoint() { # file
   for _ in $(seq 1 300); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$1" 2>/dev/null | head -n 1 || true)
@@ -162,7 +164,9 @@ args_of() { # case tool
   esac
 }
 echo "== warm calls: $RUNS rounds, interleaved" >&2
-for t in "${tools[@]}"; do "$(tool_path "$t")" --version > /dev/null 2>&1 || true; done
+for t in "${tools[@]}"; do
+  HOME="$work/home-$t-$ROUNDS" AWSJ_CACHE_DIR="$work/home-$t-$ROUNDS/.cache/awsj" "$(tool_path "$t")" --version > /dev/null 2>&1 || true
+done
 for r in $(seq 1 "$RUNS"); do
   for c in "${cases[@]}"; do
     for t in $(rotate "$r"); do
