@@ -42,7 +42,8 @@ public final class Awsj {
                 ctx.out().println(new VersionProvider().getVersion()[0]);
                 return ExitCodes.OK;
             }
-            return commandLine(ctx, args).execute(args);
+            CommandLine cl = commandLine(ctx, args);
+            return cl.execute(helpWords(cl, ctx, args));
         } catch (RuntimeException | Error e) {
             return new ErrorHandler(ctx).report(e);
         } finally {
@@ -107,6 +108,51 @@ public final class Awsj {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;
+    }
+
+    /**
+     * The line as picocli should read it where aws reads {@code help} and {@code --help} its own way
+     * (docs/exit-codes.md): the word {@code help} as a command's only argument asks for that command's
+     * help ({@code awsj s3 cp help}, as {@code aws s3 cp help}); and {@code --help} after a word that
+     * is not a command ({@code awsj nosuch thing --help}) does not hide the unknown word, which is
+     * then reported as any unknown command is (252).
+     */
+    static String[] helpWords(CommandLine root, Context ctx, String[] args) {
+        Set<String> valueOptions = ctx.options().valueNames();
+        Set<String> globals = ctx.options().names();
+        CommandLine cmd = root;
+        boolean unknownWord = false;
+        List<Integer> rest = new java.util.ArrayList<>();
+        boolean inPath = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-") && globals.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a)) {
+                if (valueOptions.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            if (inPath && !a.startsWith("-") && cmd.getSubcommands().containsKey(a)) {
+                cmd = cmd.getSubcommands().get(a);
+                continue;
+            }
+            if (inPath && !a.startsWith("-") && !cmd.getSubcommands().isEmpty()
+                    && cmd.getCommandSpec().positionalParameters().isEmpty()) {
+                unknownWord = true;
+            }
+            inPath = false;
+            rest.add(i);
+        }
+        String[] line = args.clone();
+        if (cmd != root && rest.size() == 1 && args[rest.get(0)].equals("help")
+                && !(cmd.getCommand() instanceof CommandLine.HelpCommand)) {
+            line[rest.get(0)] = "--help";
+            return line;
+        }
+        if (unknownWord) {
+            return java.util.Arrays.stream(args).filter(a -> !a.equals("--help") && !a.equals("-h")).toArray(String[]::new);
+        }
+        return line;
     }
 
     private static CommandLine configure(CommandLine.IFactory factory) {

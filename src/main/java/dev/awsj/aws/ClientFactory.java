@@ -20,6 +20,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,6 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
@@ -384,18 +384,95 @@ public class ClientFactory implements AutoCloseable {
         if (hasProfile && SsoConfig.isSso(settings.profile().get())) {
             return new SsoCredentialsProvider(this, profile, settings.profile().get(), err);
         }
-        AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
+        List<AwsCredentialsProvider> chain = new ArrayList<>();
         if (hasProfile) {
-            chain.addCredentialsProvider(ProfileCredentialsProvider.builder()
-                    .profileFile(settings.profileFile()).profileName(profile).build());
+            chain.add(ProfileCredentialsProvider.builder().profileFile(settings.profileFile()).profileName(profile).build());
         }
-        chain.addCredentialsProvider(WebIdentityTokenFileCredentialsProvider.create());
-        chain.addCredentialsProvider(ContainerCredentialsProvider.builder().build());
+        chain.add(WebIdentityTokenFileCredentialsProvider.create());
+        chain.add(ContainerCredentialsProvider.builder().build());
         if (!"true".equalsIgnoreCase(env.getOrDefault("AWS_EC2_METADATA_DISABLED", ""))) {
-            chain.addCredentialsProvider(InstanceProfileCredentialsProvider.builder()
+            chain.add(InstanceProfileCredentialsProvider.builder()
                     .profileFile(settings::profileFile).profileName(profile).build());
         }
-        return chain.build();
+        return new Chain(chain, containerUrl(env));
+    }
+
+    /** The container credentials endpoint the environment names, or null. */
+    private static String containerUrl(Map<String, String> env) {
+        String full = env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        if (full != null && !full.isEmpty()) {
+            return full;
+        }
+        String relative = env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+        return relative != null && !relative.isEmpty() ? "http://169.254.170.2" + relative : null;
+    }
+
+    /**
+     * The credential providers in order, the first that gives credentials kept for the next calls.
+     * When none does and a provider that was configured to be used (a role profile's STS call, the
+     * container endpoint) could not connect, that is the failure to report, naming the URL, as aws
+     * does (exit 255); an unreachable instance metadata service is only "no credentials" (253).
+     */
+    private static final class Chain implements AwsCredentialsProvider {
+        private final List<AwsCredentialsProvider> providers;
+        private final String containerUrl;
+        private volatile AwsCredentialsProvider last;
+
+        Chain(List<AwsCredentialsProvider> providers, String containerUrl) {
+            this.providers = providers;
+            this.containerUrl = containerUrl;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            AwsCredentialsProvider known = last;
+            if (known != null) {
+                return known.resolveCredentials();
+            }
+            for (AwsCredentialsProvider p : providers) {
+                try {
+                    AwsCredentials c = p.resolveCredentials();
+                    last = p;
+                    return c;
+                } catch (AwsjException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (p instanceof InstanceProfileCredentialsProvider || !unreachable(e)) {
+                        continue;
+                    }
+                    String url = FailedCall.of(e) != null ? FailedCall.of(e).url()
+                            : p instanceof ContainerCredentialsProvider ? containerUrl : unknownHostUrl(e);
+                    if (url != null) {
+                        // Without the cause: the SDK's interceptors would rewrite an exception that
+                        // carries an UnknownHostException into one of their own.
+                        throw new AwsjException(dev.awsj.core.ExitCodes.OTHER,
+                                "Could not connect to the endpoint URL: \"" + url + "\"");
+                    }
+                }
+            }
+            throw SdkClientException.create("Unable to load credentials from any provider");
+        }
+
+        /** The https URL of a host that could not be resolved (the SDK's own STS call of a role profile). */
+        private static String unknownHostUrl(Throwable e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof java.net.UnknownHostException u && u.getMessage() != null) {
+                    String host = u.getMessage().split(":")[0].trim();
+                    return host.isEmpty() ? null : "https://" + host + "/";
+                }
+            }
+            return null;
+        }
+
+        private static boolean unreachable(Throwable e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                        || t instanceof java.net.NoRouteToHostException) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Turns "no credentials anywhere" into the AWS CLI's message and exit 253. */

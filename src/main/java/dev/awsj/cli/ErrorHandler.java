@@ -129,7 +129,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "Could not connect to the endpoint URL: \"" + (call != null && call.url() != null ? call.url()
                     : uh != null ? uh.getMessage() : ce.getMessage()) + "\"";
         }
-        SocketTimeoutException te = find(ex, SocketTimeoutException.class);
+        javax.net.ssl.SSLException tls = find(ex, javax.net.ssl.SSLException.class);
+        if (tls != null) {
+            // As aws: the URL, then the TLS library's reason (https to a plain-http port, a bad certificate).
+            FailedCall call = FailedCall.of(ex);
+            return "SSL validation failed for " + (call != null && call.url() != null ? call.url() : "the endpoint") + " "
+                    + firstLine(tls.getMessage());
+        }
+                SocketTimeoutException te = find(ex, SocketTimeoutException.class);
         if (te != null) {
             return "Timed out waiting for the endpoint: " + te.getMessage() + " (see --cli-read-timeout)";
         }

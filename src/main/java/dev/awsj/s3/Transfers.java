@@ -108,9 +108,14 @@ final class Transfers {
         }
     }
 
+    /** A local source that does not exist: aws's line and its exit code, 255 (docs/exit-codes.md). */
+    private static AwsjException missingSource(String src) {
+        return new AwsjException(dev.awsj.core.ExitCodes.OTHER, "The user-provided path " + src + " does not exist.");
+    }
+
     private void planUpload(Run run, Path src, S3Uri dst, boolean move) {
         if (!Files.exists(src)) {
-            throw AwsjException.usage("The user-provided path " + src + " does not exist.");
+            throw missingSource(src.toString());
         }
         if (opts.recursive) {
             if (!Files.isDirectory(src)) {
@@ -316,8 +321,10 @@ final class Transfers {
             throw AwsjException.usage("sync works on folders and prefixes, not streams (-).");
         }
         if (!srcS3 && !Files.isDirectory(Path.of(src))) {
-            throw AwsjException.usage(Files.exists(Path.of(src)) ? src + " is not a folder: use cp for one file."
-                    : "The user-provided path " + src + " does not exist.");
+            if (!Files.exists(Path.of(src))) {
+                throw missingSource(src);
+            }
+            throw AwsjException.usage(src + " is not a folder: use cp for one file.");
         }
         SyncStrategy base = so.sizeOnly ? SyncStrategy.SIZE_ONLY
                 : so.exactTimestamps ? SyncStrategy.EXACT_TIMESTAMPS : SyncStrategy.SIZE_AND_TIME;
