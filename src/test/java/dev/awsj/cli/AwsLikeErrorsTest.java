@@ -65,7 +65,7 @@ class AwsLikeErrorsTest {
     @Test
     void anUnknownCommandWithHelpIsAUsageErrorNamingIt() {
         Map<String, String> env = AwsjRun.env(null);
-        for (String[] line : new String[][] {{"nosuch", "thing", "--help"}, {"sso", "login", "--help"}, {"sns", "nosuch", "-h"}}) {
+        for (String[] line : new String[][] {{"nosuch", "thing", "--help"}, {"sso", "nosuch", "--help"}, {"sns", "nosuch", "-h"}}) {
             Result r = AwsjRun.run(env, line);
             assertEquals(252, r.exitCode(), r.toString());
             assertTrue(firstLine(r).contains("'" + line[line[0].equals("sns") ? 1 : 0] + "'"), r.err());
