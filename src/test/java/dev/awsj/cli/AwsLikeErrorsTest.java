@@ -68,7 +68,7 @@ class AwsLikeErrorsTest {
         for (String[] line : new String[][] {{"nosuch", "thing", "--help"}, {"sso", "nosuch", "--help"}, {"sns", "nosuch", "-h"}}) {
             Result r = AwsjRun.run(env, line);
             assertEquals(252, r.exitCode(), r.toString());
-            assertTrue(firstLine(r).contains("'" + line[line[0].equals("sns") ? 1 : 0] + "'"), r.err());
+            assertTrue(firstLine(r).contains("'" + line[line[0].equals("nosuch") ? 0 : 1] + "'"), r.err());
             assertEquals("", r.out());
         }
     }
