@@ -26,7 +26,14 @@ public final class ModelRules {
     }
 
     /** The rules of a service by its command word ({@code s3}, {@code sns}, …); empty ones when there are none. */
+    /** Read once per service and process: the generic command, the checks and the paginator share it. */
+    private static final Map<String, ModelRules> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static ModelRules of(String service) {
+        return LOADED.computeIfAbsent(service, ModelRules::load);
+    }
+
+    private static ModelRules load(String service) {
         try (InputStream in = ModelRules.class.getResourceAsStream("rules/" + service + ".json")) {
             return new ModelRules(in == null ? SdkJson.MAPPER.createObjectNode() : SdkJson.MAPPER.readTree(in));
         } catch (IOException e) {
