@@ -71,18 +71,21 @@ public final class MemberOptions {
         java.util.List<String> required = rules.required(op.name());
         Map<String, List<String>> enums = rules.enums(op.name());
         for (SdkField<?> f : op.requestFields()) {
-            String option = Names.option(op.service().cliName(), op.cliName(), f.memberName());
+            String member = Names.modelMember(op.service().cliName(), f.memberName());
+            if (member == null) {
+                continue;
+            }
+            String option = Names.option(op.service().cliName(), op.cliName(), member);
             if (spec.optionsMap().containsKey(option) || reserved.contains(option) || HELP_OPTIONS.contains(option)) {
                 continue;
             }
             m.fields.put(option, f);
             MarshallingType<?> t = f.marshallingType();
-            String desc = "(" + ScalarParser.typeName(t) + (required.contains(f.memberName()) ? ", required" : "") + ") "
-                    + f.memberName();
+            String desc = "(" + ScalarParser.typeName(t) + (required.contains(member) ? ", required" : "") + ") " + member;
             OptionSpec.Builder b = OptionSpec.builder(option).description(desc);
-            if (enums.containsKey(f.memberName())) {
+            if (enums.containsKey(member)) {
                 // Offered by completion; aws sends any value, so awsj does too.
-                b.completionCandidates(enums.get(f.memberName()));
+                b.completionCandidates(enums.get(member));
             }
             if (t == MarshallingType.BOOLEAN) {
                 b.type(Boolean.class).arity("0..1").negatable(true).fallbackValue("true");

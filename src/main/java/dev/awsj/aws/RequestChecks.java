@@ -51,7 +51,7 @@ public final class RequestChecks implements ExecutionInterceptor {
         }
         List<String> missing = new ArrayList<>();
         for (String member : names) {
-            if (absent(request, member)) {
+            if (absent(service.cliName(), request, member)) {
                 missing.add(Names.option(service.cliName(), Names.kebab(operation), member));
             }
         }
@@ -69,9 +69,9 @@ public final class RequestChecks implements ExecutionInterceptor {
         return r;
     }
 
-    private static boolean absent(SdkPojo request, String member) {
+    private static boolean absent(String service, SdkPojo request, String member) {
         for (SdkField<?> f : request.sdkFields()) {
-            if (f.memberName().equals(member)) {
+            if (member.equals(Names.modelMember(service, f.memberName()))) {
                 return f.getValueOrDefault(request) == null;
             }
         }

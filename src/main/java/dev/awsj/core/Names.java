@@ -16,7 +16,26 @@ public final class Names {
             "sns.subscribe.endpoint", "notification-endpoint",
             "rekognition.create-stream-processor.output", "stream-processor-output");
 
+    /**
+     * Members the SDK's S3 client names otherwise than the service model (CopyObject and
+     * UploadPartCopy take the destination as DestinationBucket/DestinationKey): SDK name → model name.
+     */
+    private static final Map<String, String> S3_SDK_RENAMED = Map.of("DestinationBucket", "Bucket", "DestinationKey", "Key");
+    /** Members the SDK's S3 client adds to build CopySource; the model, and so aws, has none of them. */
+    private static final java.util.Set<String> S3_SDK_ONLY = java.util.Set.of("SourceBucket", "SourceKey", "SourceVersionId");
+
     private Names() {
+    }
+
+    /**
+     * The service model's name of an SDK request member, or null for a member the SDK adds that the
+     * model does not have (the command line offers no option for it, as aws has none).
+     */
+    public static String modelMember(String service, String sdkMember) {
+        if (!service.equals("s3")) {
+            return sdkMember;
+        }
+        return S3_SDK_ONLY.contains(sdkMember) ? null : S3_SDK_RENAMED.getOrDefault(sdkMember, sdkMember);
     }
 
     /**
@@ -24,7 +43,8 @@ public final class Names {
      * form ({@code sns subscribe}'s {@code Endpoint} is {@code --notification-endpoint}).
      */
     public static String option(String service, String operationCliName, String member) {
-        String arg = kebab(member);
+        String model = modelMember(service, member);
+        String arg = kebab(model != null ? model : member);
         return "--" + RENAMES.getOrDefault(service + "." + operationCliName + "." + arg, arg);
     }
 

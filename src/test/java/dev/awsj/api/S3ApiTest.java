@@ -113,6 +113,25 @@ class S3ApiTest {
     }
 
     @Test
+    void copyObjectTakesAwsOptionsNotTheSdksRenamedOnes() throws Exception {
+        Result put = AwsjRun.run(env, "s3api", "put-object", "--bucket", bucket, "--key", "copy/src.txt");
+        assertEquals(0, put.exitCode(), put.toString());
+        // aws's line: --bucket/--key are the destination, --copy-source the source (the SDK's client
+        // calls them DestinationBucket/DestinationKey and adds SourceBucket/SourceKey/SourceVersionId).
+        Result copy = AwsjRun.run(env, "s3api", "copy-object", "--bucket", bucket, "--key", "copy/dst.txt",
+                "--copy-source", bucket + "/copy/src.txt");
+        assertEquals(0, copy.exitCode(), copy.toString());
+        assertTrue(json(copy).has("CopyObjectResult"), copy.toString());
+        assertEquals(0, AwsjRun.run(env, "s3api", "head-object", "--bucket", bucket, "--key", "copy/dst.txt").exitCode());
+        Result sdkName = AwsjRun.run(env, "s3api", "copy-object", "--destination-bucket", bucket, "--key", "x",
+                "--copy-source", bucket + "/copy/src.txt");
+        assertEquals(252, sdkName.exitCode(), sdkName.toString());
+        Result missing = AwsjRun.run(env, "s3api", "copy-object", "--key", "x", "--copy-source", bucket + "/copy/src.txt");
+        assertEquals(252, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("--bucket"), missing.err());
+    }
+
+    @Test
     void cliInputJsonAndSkeleton(@TempDir Path dir) throws Exception {
         Path req = dir.resolve("req.json");
         Files.writeString(req, "{\"Bucket\":\"" + bucket + "\",\"Key\":\"from-json.txt\"}", StandardCharsets.UTF_8);
