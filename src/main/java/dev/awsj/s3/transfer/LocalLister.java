@@ -20,9 +20,16 @@ import java.util.List;
  */
 public final class LocalLister {
     private final Filters filters;
+    private final boolean followSymlinks;
 
     public LocalLister(Filters filters) {
+        this(filters, true);
+    }
+
+    /** @param followSymlinks false ({@code --no-follow-symlinks}): symbolic links are left out, as aws does */
+    public LocalLister(Filters filters, boolean followSymlinks) {
         this.filters = filters;
+        this.followSymlinks = followSymlinks;
     }
 
     public Listing list(Path root) throws IOException {
@@ -31,9 +38,12 @@ public final class LocalLister {
         if (!Files.exists(root)) {
             return new Listing(entries, skipped);
         }
-        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, followSymlinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!followSymlinks && !dir.equals(root) && attrs.isSymbolicLink()) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 if (!dir.equals(root) && !Files.isReadable(dir)) {
                     skipped.add(new TransferResult.Skipped(dir.toString(), "Directory is not readable"));
                     return FileVisitResult.SKIP_SUBTREE;
@@ -44,7 +54,7 @@ public final class LocalLister {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String rel = relKey(root, file);
-                if (!filters.includes(rel)) {
+                if (!filters.includes(rel) || !followSymlinks && attrs.isSymbolicLink()) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (!attrs.isRegularFile()) {

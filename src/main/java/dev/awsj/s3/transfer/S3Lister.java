@@ -2,6 +2,7 @@ package dev.awsj.s3.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -15,15 +16,24 @@ public final class S3Lister {
     private final S3Client s3;
     private final Filters filters;
 
+    private final Consumer<ListObjectsV2Request.Builder> request;
+
     public S3Lister(S3Client s3, Filters filters) {
+        this(s3, filters, b -> { });
+    }
+
+    /** @param request what the line adds to each listing request ({@code --page-size}, {@code --request-payer}) */
+    public S3Lister(S3Client s3, Filters filters, Consumer<ListObjectsV2Request.Builder> request) {
         this.s3 = s3;
         this.filters = filters;
+        this.request = request;
     }
 
     /** Objects whose key starts with {@code prefix}; relKey is the rest of the key. */
     public Listing list(String bucket, String prefix) {
         List<Entry> entries = new ArrayList<>();
-        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix.isEmpty() ? null : prefix).build();
+        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
+                .applyMutation(request).build();
         for (ListObjectsV2Response page : s3.listObjectsV2Paginator(req)) {
             for (S3Object o : page.contents()) {
                 String rel = o.key().substring(prefix.length());
@@ -31,7 +41,7 @@ public final class S3Lister {
                     continue;
                 }
                 entries.add(Entry.object(rel, o.size() == null ? 0 : o.size(), o.lastModified(),
-                        new S3Uri(bucket, o.key()), unquote(o.eTag())));
+                        new S3Uri(bucket, o.key()), unquote(o.eTag()), o.storageClassAsString(), null));
             }
         }
         // Emulators are not always as strict as S3 about order; the merge-join needs it.

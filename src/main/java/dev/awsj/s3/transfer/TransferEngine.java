@@ -140,7 +140,7 @@ public final class TransferEngine implements AutoCloseable {
         submit(size, () -> {
             downloadObject(src, size, lastModified, etag, target);
             if (move) {
-                call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key())));
+                call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key()).applyMutation(options::onDelete)));
             }
             return new TransferResult.Done(move ? "move" : "download", src.toString(), displayDst, size);
         }, move ? "move" : "download", src.toString(), displayDst);
@@ -151,7 +151,7 @@ public final class TransferEngine implements AutoCloseable {
         submit(size, () -> {
             copyObject(src, size, dst);
             if (move) {
-                call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key())));
+                call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key()).applyMutation(options::onDelete)));
             }
             return new TransferResult.Done(move ? "move" : "copy", src.toString(), dst.toString(), size);
         }, move ? "move" : "copy", src.toString(), dst.toString());
@@ -222,7 +222,7 @@ public final class TransferEngine implements AutoCloseable {
             }
             try {
                 DeleteObjectsResponse resp = call(() -> s3.deleteObjects(b -> b.bucket(e.getKey())
-                        .delete(Delete.builder().objects(ids).quiet(true).build())));
+                        .delete(Delete.builder().objects(ids).quiet(true).build()).applyMutation(options::onDeletes)));
                 Map<String, String> errors = new java.util.HashMap<>();
                 for (S3Error err : resp.errors()) {
                     errors.put(err.key(), "An error occurred (" + err.code() + ") when calling the DeleteObjects operation: "
@@ -289,7 +289,8 @@ public final class TransferEngine implements AutoCloseable {
         long partSize = config.partSize(size);
         multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
             UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32).build();
+                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                    .applyMutation(options::onUploadPart).build();
             UploadPartResponse r = call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
                     counted(() -> rangeStream(file, offset, length)), length, "application/octet-stream")));
             return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
@@ -345,7 +346,7 @@ public final class TransferEngine implements AutoCloseable {
                 throw c instanceof Exception ex ? ex : new IllegalStateException(c);
             }
             call(() -> s3.completeMultipartUpload(b -> b.bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(done))));
+                    .multipartUpload(m -> m.parts(done)).applyMutation(options::onComplete)));
             openUploads.remove(uploadId);
         } catch (Exception | Error e) {
             abort(uploadId, dst);
@@ -485,7 +486,7 @@ public final class TransferEngine implements AutoCloseable {
                 mtime = lastModified;
             } else {
                 HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
-                        .checksumMode(ChecksumMode.ENABLED)));
+                        .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onHead)));
                 WholeChecksum expected = WholeChecksum.of(head);
                 long[] crcs = getRanges(src, size, etag, temp, expected);
                 if (expected != null) {
@@ -513,7 +514,7 @@ public final class TransferEngine implements AutoCloseable {
      */
     private Instant getWhole(S3Uri src, String etag, Path temp) throws Exception {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                .checksumMode(ChecksumMode.ENABLED).build();
+                .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onGet).build();
         try (OutputStream out = Files.newOutputStream(temp)) {
             readResuming(req, etag, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
         }
@@ -541,7 +542,7 @@ public final class TransferEngine implements AutoCloseable {
                         throw new CancellationException("cancelled after another range failed");
                     }
                     GetObjectRequest.Builder rb = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                            .range("bytes=" + offset + "-" + end);
+                            .range("bytes=" + offset + "-" + end).applyMutation(options::onGet);
                     if (etag != null) {
                         rb.ifMatch("\"" + etag + "\"");
                     }
@@ -640,19 +641,24 @@ public final class TransferEngine implements AutoCloseable {
         if (size < config.threshold() && size <= TransferConfig.MAX_SINGLE) {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(src.bucket()).sourceKey(src.key())
                     .destinationBucket(dst.bucket()).destinationKey(dst.key());
-            options.apply(b);
+            HeadObjectResponse sourceHead = options.copyNeedsSourceHead() ? call(() -> s3.headObject(h -> h
+                    .bucket(src.bucket()).key(src.key()).applyMutation(options::onHeadCopySource))) : null;
+            options.apply(b, sourceHead);
             CopyObjectRequest req = b.build();
             call(() -> s3.copyObject(req));
             progress.bytes(size);
             return;
         }
-        HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())));
-        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
-                .contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
-                .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
-                .metadata(head.metadata());
+        HeadObjectResponse head = call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
+                .applyMutation(options::onHeadCopySource)));
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key());
+        if (options.multipartCopyKeepsSourceProperties()) {
+            cb.contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
+                    .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
+                    .expires(head.expires()).metadata(head.metadata());
+        }
         options.apply(cb, null);
-        if (options.contentType() == null && head.contentType() != null) {
+        if (options.multipartCopyKeepsSourceProperties() && options.contentType() == null && head.contentType() != null) {
             cb.contentType(head.contentType());
         }
         String etag = head.eTag();
@@ -660,7 +666,8 @@ public final class TransferEngine implements AutoCloseable {
         multipart(dst, cb.build(), size, partSize, (uploadId, partNumber, offset, length) -> {
             UploadPartCopyResponse r = call(() -> s3.uploadPartCopy(b -> b.sourceBucket(src.bucket()).sourceKey(src.key())
                     .destinationBucket(dst.bucket()).destinationKey(dst.key()).uploadId(uploadId).partNumber(partNumber)
-                    .copySourceRange("bytes=" + offset + "-" + (offset + length - 1)).copySourceIfMatch(etag)));
+                    .copySourceRange("bytes=" + offset + "-" + (offset + length - 1)).copySourceIfMatch(etag)
+                    .applyMutation(options::onUploadPartCopy)));
             progress.bytes(length);
             return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
         });
@@ -709,7 +716,7 @@ public final class TransferEngine implements AutoCloseable {
                 futures.add(parts.submit(() -> {
                     try {
                         UploadPartResponse r = call(() -> s3.uploadPart(b -> b.bucket(dst.bucket()).key(dst.key())
-                                .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                                .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32).applyMutation(options::onUploadPart),
                                 RequestBody.fromBytes(body)));
                         progress.bytes(body.length);
                         return CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
@@ -729,7 +736,7 @@ public final class TransferEngine implements AutoCloseable {
                 }
             }
             call(() -> s3.completeMultipartUpload(b -> b.bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(done))));
+                    .multipartUpload(m -> m.parts(done)).applyMutation(options::onComplete)));
             openUploads.remove(uploadId);
             return total;
         } catch (Exception | Error e) {
@@ -747,7 +754,7 @@ public final class TransferEngine implements AutoCloseable {
      */
     public long downloadStream(S3Uri src, OutputStream out) throws IOException {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                .checksumMode(ChecksumMode.ENABLED).build();
+                .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onGet).build();
         long total = readResuming(req, null, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
         out.flush();
         return total;
