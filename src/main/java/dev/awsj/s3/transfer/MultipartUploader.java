@@ -45,7 +45,7 @@ final class MultipartUploader {
         this.progress = progress;
         this.scheduler = scheduler;
         this.cleanUp = cleanUp;
-        this.resumer = new UploadResumer(s3, scheduler);
+        this.resumer = new UploadResumer(s3, options, scheduler);
     }
 
     void uploadFile(Path file, long size, S3Uri dst) throws Exception {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -239,6 +242,19 @@ public final class ObjectOptions {
     }
 
     void onDeletes(DeleteObjectsRequest.Builder b) {
+        b.requestPayer(v.requestPayer);
+    }
+
+    /** The look for an unfinished upload to resume (docs/s3-transfers.md, "Resumable uploads"). */
+    void onListUploads(ListMultipartUploadsRequest.Builder b) {
+        b.requestPayer(v.requestPayer);
+    }
+
+    void onListParts(ListPartsRequest.Builder b) {
+        b.requestPayer(v.requestPayer);
+    }
+
+    void onAbort(AbortMultipartUploadRequest.Builder b) {
         b.requestPayer(v.requestPayer);
     }
 

@@ -53,7 +53,7 @@ public final class TransferEngine implements AutoCloseable {
         AtomicBoolean interrupted = new AtomicBoolean();
         this.scheduler = new Scheduler(config.maxConcurrency(), progress, results, describe, interrupted,
                 BandwidthLimiter.of(config.maxBandwidth()));
-        this.cleanUp = new CleanUp(s3, warnings, scheduler::describe, scheduler::shutdownNow, interrupted);
+        this.cleanUp = new CleanUp(s3, options, warnings, scheduler::describe, scheduler::shutdownNow, interrupted);
         this.uploader = new MultipartUploader(s3, config, options, progress, scheduler, cleanUp);
         this.downloader = new RangedDownloader(s3, config, options, progress, scheduler, cleanUp);
         this.streams = new StreamTransfers(s3, config, options, progress, scheduler, uploader, downloader);
