@@ -258,6 +258,40 @@ class S3ObjectFlagsTest {
     }
 
     @Test
+    void requestPayerIsOnEveryRequestOfAMultipartUploadAndARangedDownload(@TempDir Path dir) throws Exception {
+        Map<String, String> small = AwsjRun.env(proxy.url());
+        Path config = Path.of(small.get("AWS_CONFIG_FILE"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n");
+        Path f = dir.resolve("big.bin");
+        byte[] data = new byte[11 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(data);
+        Files.write(f, data);
+        String key = "payer-" + UUID.randomUUID().toString().substring(0, 8) + ".bin";
+        int before = proxy.requestHeads().size();
+        Result up = AwsjRun.run(small, "s3", "cp", f.toString(), "s3://" + bucket + "/" + key, "--request-payer");
+        assertEquals(0, up.exitCode(), up.toString());
+        Result down = AwsjRun.run(small, "s3", "cp", "s3://" + bucket + "/" + key, dir.resolve("back.bin").toString(),
+                "--request-payer", "requester");
+        assertEquals(0, down.exitCode(), down.toString());
+        assertTrue(java.util.Arrays.equals(data, Files.readAllBytes(dir.resolve("back.bin"))));
+
+        List<String> lines = new ArrayList<>();
+        List<String> heads = proxy.requestHeads();
+        for (String head : heads.subList(before, heads.size())) {
+            String line = head.substring(0, head.indexOf("\r\n") < 0 ? head.length() : head.indexOf("\r\n"));
+            if (line.contains(key)) {
+                lines.add(line);
+                assertTrue(head.toLowerCase(Locale.ROOT).contains("\r\nx-amz-request-payer: requester"), line);
+            }
+        }
+        // the resume look-up, the create, three parts, the complete; then the head and three ranges
+        assertTrue(lines.stream().anyMatch(l -> l.contains("uploads")), lines.toString());
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("PUT ") && l.contains("partNumber=")).count(), lines.toString());
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("GET ") && !l.contains("uploads")).count(), lines.toString());
+    }
+
+    @Test
     void noFollowSymlinksLeavesLinksOutAndNoOverwriteKeepsWhatExists(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("tree");
         Files.createDirectories(src.resolve("real"));
