@@ -108,7 +108,7 @@ public final class OperationCommand implements Callable<Integer> {
         } else {
             result = SdkJson.toJson((SdkPojo) invoke(client, request, pr));
         }
-        ctx.output().write(result);
+        ctx.output().write(result, op.name());
         return 0;
     }
 

@@ -158,9 +158,24 @@ public final class Context implements AutoCloseable {
 
     public synchronized OutputWriter output() {
         if (output == null) {
-            output = new OutputWriter(out, settings().outputFormat(), global().query(), colorEnabled());
+            output = new OutputWriter(out, settings().outputFormat(), global().query(), colorEnabled(), terminalWidth());
         }
         return output;
+    }
+
+    /**
+     * The width of {@code --output table}: 80 unless stdout is a terminal, then {@code COLUMNS}
+     * when the shell exports it (the AWS CLI asks the terminal itself; docs/configuration.md).
+     */
+    private int terminalWidth() {
+        if (out == System.out && isTerminal(1)) {
+            try {
+                return Integer.parseInt(env("COLUMNS").trim());
+            } catch (RuntimeException e) {
+                return 80;
+            }
+        }
+        return 80;
     }
 
     /** Asks the user on stderr, reading stdin. */

@@ -32,11 +32,19 @@ public final class OutputWriter {
     private final Expression<JsonNode> query;
     private final boolean color;
 
+    private final int terminalWidth;
+
     public OutputWriter(PrintStream out, String format, String query, boolean color) {
+        this(out, format, query, color, 80);
+    }
+
+    /** @param terminalWidth the width of {@code --output table} (the AWS CLI's: the terminal's, else 80) */
+    public OutputWriter(PrintStream out, String format, String query, boolean color, int terminalWidth) {
         this.out = out;
         this.format = format;
         this.query = query == null ? null : compile(query);
         this.color = color;
+        this.terminalWidth = terminalWidth;
     }
 
     /** Compiles a JMESPath expression; a syntax error is exit 252. */
@@ -55,6 +63,14 @@ public final class OutputWriter {
 
     /** Applies the query and prints the result in the selected format. */
     public void write(JsonNode result) {
+        write(result, null);
+    }
+
+    /**
+     * Applies the query and prints the result in the selected format; {@code title} (the
+     * operation's name) heads a table, as in the AWS CLI.
+     */
+    public void write(JsonNode result, String title) {
         JsonNode data = query == null ? result : query.search(result);
         if (data == null) {
             data = NullNode.instance;
@@ -63,7 +79,7 @@ public final class OutputWriter {
             case "off" -> {
             }
             case "text" -> TextFormat.write(data, out);
-            case "table" -> TableFormat.write(data, out, color);
+            case "table" -> TableFormat.write(data, title, out, color, terminalWidth);
             // The YAML library is loaded here only: no other output refers to YamlFormat.
             case "yaml" -> YamlFormat.write(data, out, false);
             case "yaml-stream" -> YamlFormat.write(data, out, true);

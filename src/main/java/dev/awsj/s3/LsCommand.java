@@ -50,6 +50,18 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = "--page-size", paramLabel = "N", description = "Keys asked for in each request (default 1000).")
     Integer pageSize;
 
+    @Option(names = "--request-payer", arity = "0..1", fallbackValue = "requester", paramLabel = "requester",
+            description = "Agree to pay for the listing of a requester-pays bucket.")
+    String requestPayer;
+
+    @Option(names = "--bucket-name-prefix", paramLabel = "PREFIX",
+            description = "With no S3URI: only the buckets whose name starts with PREFIX.")
+    String bucketNamePrefix;
+
+    @Option(names = "--bucket-region", paramLabel = "REGION",
+            description = "With no S3URI: only the buckets in REGION.")
+    String bucketRegion;
+
     LsCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -66,7 +78,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private int buckets(S3Client s3) {
-        ListBucketsResponse r = s3.listBuckets();
+        ListBucketsResponse r = s3.listBuckets(b -> b.prefix(bucketNamePrefix).bucketRegion(bucketRegion));
         if (text()) {
             PrintStream out = ctx.out();
             for (Bucket b : r.buckets()) {
@@ -85,7 +97,7 @@ final class LsCommand implements Callable<Integer> {
         List<S3Object> contents = new ArrayList<>();
         List<CommonPrefix> prefixes = new ArrayList<>();
         ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(uri.bucket())
-                .prefix(uri.key().isEmpty() ? null : uri.key()).delimiter(recursive ? null : "/").maxKeys(pageSize).build();
+                .prefix(uri.key().isEmpty() ? null : uri.key()).delimiter(recursive ? null : "/").maxKeys(pageSize).requestPayer(requestPayer).build();
         for (ListObjectsV2Response page : s3.listObjectsV2Paginator(req)) {
             contents.addAll(page.contents());
             prefixes.addAll(page.commonPrefixes());

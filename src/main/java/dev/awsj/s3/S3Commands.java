@@ -17,7 +17,7 @@ public final class S3Commands implements CuratedCommands {
     public List<Object> commands(Context ctx) {
         return List.of(new LsCommand(ctx), new MbCommand(ctx), new RbCommand(ctx), new CpCommand(ctx), new MvCommand(ctx),
                 new RmCommand(ctx), new SyncCommand(ctx), new UploadCommand(ctx), new DownloadCommand(ctx),
-                new PresignCommand(ctx), new UrlCommand(ctx), new SetAclCommand(ctx), new CatCommand(ctx));
+                new PresignCommand(ctx), new UrlCommand(ctx), new SetAclCommand(ctx), new CatCommand(ctx), new WebsiteCommand(ctx));
     }
 
     /**
@@ -54,7 +54,18 @@ public final class S3Commands implements CuratedCommands {
         return ctx.clients().variant("s3-transfer", S3Commands::buildTransferClient);
     }
 
+    /** The transfer client of another region ({@code --source-region}), built once per client factory. */
+    static S3Client transferClient(Context ctx, String region) {
+        raiseConnectionPool();
+        return ctx.clients().variant("s3-transfer-" + region,
+                clients -> buildTransferClient(clients, software.amazon.awssdk.regions.Region.of(region)));
+    }
+
     private static S3Client buildTransferClient(ClientFactory clients) {
+        return buildTransferClient(clients, null);
+    }
+
+    private static S3Client buildTransferClient(ClientFactory clients, software.amazon.awssdk.regions.Region region) {
         AwsSettings settings = clients.settings();
         S3ClientBuilder b = S3Client.builder();
         // One retry layer, the SDK's; for transfers a deeper budget by default (when max_attempts
@@ -72,6 +83,9 @@ public final class S3Commands implements CuratedCommands {
         }
         if (!settings.s3PayloadSigning().orElse(false)) {
             b.putAuthScheme(UnsignedPayloadSigner.scheme());
+        }
+        if (region != null) {
+            b.region(region);
         }
         return b.build();
     }

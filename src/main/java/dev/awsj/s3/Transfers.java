@@ -8,6 +8,7 @@ import dev.awsj.s3.transfer.ChecksumStrategy;
 import dev.awsj.s3.transfer.Entry;
 import dev.awsj.s3.transfer.Filters;
 import dev.awsj.s3.transfer.LocalLister;
+import dev.awsj.s3.transfer.ObjectOptions;
 import dev.awsj.s3.transfer.Progress;
 import dev.awsj.s3.transfer.ResultPrinter;
 import dev.awsj.s3.transfer.S3Lister;
@@ -37,9 +38,27 @@ final class Transfers {
     private final TransferOptions opts;
     private S3Client s3;
 
+    private ObjectOptions objectOptions;
+
     Transfers(Context ctx, TransferOptions opts) {
         this.ctx = ctx;
         this.opts = opts;
+    }
+
+    /** The request options of the line, checked once before any work. */
+    private ObjectOptions objectOptions() {
+        if (objectOptions == null) {
+            objectOptions = opts.objectOptions();
+        }
+        return objectOptions;
+    }
+
+    /**
+     * The client that reads the source of an S3 to S3 copy: in {@code --source-region} when given
+     * (listing and HeadObject of the source; the copy requests go to the destination's region).
+     */
+    private S3Client sourceS3() {
+        return opts.sourceRegion == null ? s3() : S3Commands.transferClient(ctx, opts.sourceRegion);
     }
 
     private S3Client s3() {
@@ -63,7 +82,7 @@ final class Transfers {
             TransferConfig resolved = TransferConfig.resolve(ctx.settings(), opts.maxConcurrency);
             TransferConfig config = resolved.withResume(!opts.noResume).withFsync(opts.fsync || resolved.fsync());
             ErrorHandler errors = new ErrorHandler(ctx);
-            engine = new TransferEngine(s3(), config, opts.objectOptions(), progress, printer,
+            engine = new TransferEngine(s3(), config, objectOptions(), progress, printer,
                     t -> errors.message(t, ErrorHandler.exitCode(t)), ctx.err()::println);
             progress.start();
         }
@@ -95,6 +114,13 @@ final class Transfers {
         }
         if (!srcS3 && !dstS3) {
             throw AwsjException.usage("Neither location is on S3: give an s3://bucket/key source or destination.");
+        }
+        objectOptions();
+        if (opts.sseCCopySource != null && !(srcS3 && dstS3)) {
+            throw AwsjException.usage("--sse-c-copy-source is only supported for copy operations.");
+        }
+        if (move && srcS3 && dstS3 && samePath(src, dst)) {
+            throw AwsjException.usage("Cannot mv a file onto itself: '" + src + "' - '" + dst + "'");
         }
         try (Run run = new Run()) {
             if (!srcS3) {
@@ -147,6 +173,14 @@ final class Transfers {
         }
     }
 
+    /** aws's test: the same URI, or a prefix that would give the source its own name. */
+    private static boolean samePath(String src, String dst) {
+        if (src.equals(dst)) {
+            return true;
+        }
+        return dst.endsWith("/") && src.equals(dst + src.substring(src.lastIndexOf('/') + 1));
+    }
+
     private void upload(Run run, Entry e, S3Uri to, boolean move) {
         if (opts.dryRun) {
             run.result(new TransferResult.Done(move ? "move" : "upload", e.display(), to.toString(), e.size()));
@@ -158,15 +192,22 @@ final class Transfers {
     private void planDownload(Run run, S3Uri src, String dst, boolean move) {
         Path dstPath = Path.of(dst);
         if (opts.recursive) {
-            for (Iterator<Entry> it = listS3(src, opts.filters()); it.hasNext();) {
+            for (Iterator<Entry> it = listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
                 download(run, it.next(), dstPath, move);
             }
             return;
         }
-        HeadObjectResponse head = head(src);
+        HeadObjectResponse head = head(src, s3(), objectOptions()::onHead);
         Path target = Files.isDirectory(dstPath) || dst.endsWith("/") || dst.endsWith(java.io.File.separator)
                 ? dstPath.resolve(src.baseName()) : dstPath;
-        Entry e = Entry.object(src.baseName(), head.contentLength(), head.lastModified(), src, unquote(head.eTag()));
+        Entry e = Entry.object(src.baseName(), head.contentLength(), head.lastModified(), src, unquote(head.eTag()),
+                head.storageClassAsString(), head.restore());
+        if (archived(run, e, move ? "move" : "download")) {
+            return;
+        }
+        if (opts.noOverwrite && Files.exists(target)) {
+            return; // --no-overwrite: an existing file stays as it is
+        }
         if (opts.dryRun) {
             run.result(new TransferResult.Done(move ? "move" : "download", src.toString(), target.toString(), e.size()));
         } else {
@@ -178,6 +219,9 @@ final class Transfers {
     private void download(Run run, Entry e, Path root, boolean move) {
         if (e.relKey().endsWith("/")) {
             return; // a folder marker object: the folder appears with its files
+        }
+        if (archived(run, e, move ? "move" : "download")) {
+            return;
         }
         Path target;
         try {
@@ -192,6 +236,9 @@ final class Transfers {
             return;
         }
         String display = root.resolve(e.relKey()).normalize().toString();
+        if (opts.noOverwrite && Files.exists(target)) {
+            return; // --no-overwrite: an existing file stays as it is
+        }
         if (opts.dryRun) {
             run.result(new TransferResult.Done(move ? "move" : "download", e.display(), display, e.size()));
         } else {
@@ -201,19 +248,40 @@ final class Transfers {
 
     private void planCopy(Run run, S3Uri src, S3Uri dst, boolean move) {
         if (opts.recursive) {
-            for (Iterator<Entry> it = listS3(src, opts.filters()); it.hasNext();) {
+            for (Iterator<Entry> it = listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
                 Entry e = it.next();
                 copy(run, e, dst.withKey(dst.dirPrefix() + e.relKey()), move);
             }
             return;
         }
-        HeadObjectResponse head = head(src);
+        HeadObjectResponse head = head(src, sourceS3(), objectOptions()::onHeadCopySource);
         S3Uri to = dst.isPrefix() ? dst.withKey(dst.key() + src.baseName()) : dst;
-        copy(run, Entry.object(src.baseName(), head.contentLength(), head.lastModified(), src, unquote(head.eTag())), to, move);
+        copy(run, Entry.object(src.baseName(), head.contentLength(), head.lastModified(), src, unquote(head.eTag()),
+                head.storageClassAsString(), head.restore()), to, move);
+    }
+
+    /**
+     * An archived object is not read, as in aws: skipped with a warning (exit 2), silently with
+     * {@code --ignore-glacier-warnings}, tried anyway with {@code --force-glacier-transfer}.
+     */
+    private boolean archived(Run run, Entry e, String op) {
+        if (!e.archived() || opts.forceGlacierTransfer) {
+            return false;
+        }
+        if (!opts.ignoreGlacierWarnings) {
+            run.result(new TransferResult.Skipped(e.display(), "Object is of storage class GLACIER. Unable to perform "
+                    + op + " operations on GLACIER objects. You must restore the object to be able to perform the "
+                    + "operation. See aws s3 " + op + " help for additional parameter options to ignore or force these "
+                    + "transfers"));
+        }
+        return true;
     }
 
     private void copy(Run run, Entry e, S3Uri to, boolean move) {
-        if (e.uri().equals(to)) {
+        if (archived(run, e, move ? "move" : "copy")) {
+            return;
+        }
+        if (move && e.uri().equals(to)) {
             run.result(new TransferResult.Skipped(e.display(), "Source and destination are the same object"));
         } else if (opts.dryRun) {
             run.result(new TransferResult.Done(move ? "move" : "copy", e.display(), to.toString(), e.size()));
@@ -222,12 +290,13 @@ final class Transfers {
         }
     }
 
-    private HeadObjectResponse head(S3Uri src) {
+    private HeadObjectResponse head(S3Uri src, S3Client client,
+            java.util.function.Consumer<software.amazon.awssdk.services.s3.model.HeadObjectRequest.Builder> options) {
         if (src.key().isEmpty()) {
             throw AwsjException.usage(src + " names a bucket, not an object: add --recursive to copy what it holds.");
         }
         try {
-            return s3().headObject(b -> b.bucket(src.bucket()).key(src.key()));
+            return client.headObject(b -> b.bucket(src.bucket()).key(src.key()).applyMutation(options));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 String what = "NoSuchBucket".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())
@@ -286,7 +355,7 @@ final class Transfers {
         S3Uri uri = S3Uri.parse(target);
         try (Run run = new Run()) {
             if (opts.recursive) {
-                for (Iterator<Entry> it = listS3(uri, opts.filters()); it.hasNext();) {
+                for (Iterator<Entry> it = listS3(sourceS3(), uri, opts.filters()); it.hasNext();) {
                     Entry e = it.next();
                     if (opts.dryRun) {
                         run.result(new TransferResult.Done("delete", e.display(), null, 0));
@@ -301,7 +370,7 @@ final class Transfers {
                 if (opts.dryRun) {
                     run.result(new TransferResult.Done("delete", uri.toString(), null, 0));
                 } else {
-                    s3().deleteObject(b -> b.bucket(uri.bucket()).key(uri.key()));
+                    s3().deleteObject(b -> b.bucket(uri.bucket()).key(uri.key()).applyMutation(objectOptions()::onDelete));
                     run.result(new TransferResult.Done("delete", uri.toString(), null, 0));
                 }
             }
@@ -326,8 +395,13 @@ final class Transfers {
             }
             throw AwsjException.usage(src + " is not a folder: use cp for one file.");
         }
+        objectOptions();
+        // --exact-timestamps is for S3 to local only, as in aws: an upload makes an object newer than its file.
         SyncStrategy base = so.sizeOnly ? SyncStrategy.SIZE_ONLY
-                : so.exactTimestamps ? SyncStrategy.EXACT_TIMESTAMPS : SyncStrategy.SIZE_AND_TIME;
+                : so.exactTimestamps && srcS3 && !dstS3 ? SyncStrategy.EXACT_TIMESTAMPS : SyncStrategy.SIZE_AND_TIME;
+        if (opts.noOverwrite) {
+            base = SyncStrategy.NEVER;
+        }
         SyncStrategy strategy = so.checksum ? new ChecksumStrategy(s3(), base) : base;
         Filters filters = opts.filters();
         try (Run run = new Run()) {
@@ -362,13 +436,17 @@ final class Transfers {
     }
 
     private Iterator<Entry> listS3(S3Uri uri, Filters filters) {
-        return new S3Lister(s3(), filters).iterate(uri.bucket(), uri.dirPrefix());
+        return listS3(s3(), uri, filters);
+    }
+
+    private Iterator<Entry> listS3(S3Client client, S3Uri uri, Filters filters) {
+        return new S3Lister(client, filters, opts.listRequest()).iterate(uri.bucket(), uri.dirPrefix());
     }
 
     /** The files below {@code root}, lazily; what the walk leaves out goes to {@code skipped}. */
     private Iterator<Entry> listLocal(Path root, java.util.function.Consumer<TransferResult.Skipped> skipped) {
         try {
-            return new LocalLister(opts.filters()).iterate(root, skipped);
+            return new LocalLister(opts.filters(), opts.followSymlinks).iterate(root, skipped);
         } catch (IOException e) {
             throw new AwsjException(ExitCodes.OTHER, "Cannot list " + root + ": " + e.getMessage());
         }

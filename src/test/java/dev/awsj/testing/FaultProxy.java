@@ -97,6 +97,11 @@ public final class FaultProxy implements Closeable {
         return requestHeads.stream().map(p::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
     }
 
+    /** The heads (request line and headers) of the requests seen, in order. */
+    public List<String> requestHeads() {
+        return List.copyOf(requestHeads);
+    }
+
     private void accept() {
         while (!closed) {
             try {

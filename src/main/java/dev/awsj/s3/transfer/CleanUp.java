@@ -26,6 +26,7 @@ final class CleanUp {
     static final long CREATE_WAIT_NANOS = 15_000_000_000L;
 
     private final S3Client s3;
+    private final ObjectOptions options;
     private final Consumer<String> warnings;
     private final Function<Throwable, String> describe;
     private final Runnable stopWorkers;
@@ -44,10 +45,11 @@ final class CleanUp {
      * @param stopWorkers interrupts the worker threads once the open uploads are claimed
      * @param interrupted set here on Ctrl-C; the scheduler then sends no new request
      */
-    CleanUp(S3Client s3, Consumer<String> warnings, Function<Throwable, String> describe, Runnable stopWorkers,
-            AtomicBoolean interrupted) {
+    CleanUp(S3Client s3, ObjectOptions options, Consumer<String> warnings, Function<Throwable, String> describe,
+            Runnable stopWorkers, AtomicBoolean interrupted) {
         this.interrupted = interrupted;
         this.s3 = s3;
+        this.options = options;
         this.warnings = warnings;
         this.describe = describe;
         this.stopWorkers = stopWorkers;
@@ -155,7 +157,7 @@ final class CleanUp {
     private void abortClaimed(String uploadId, S3Uri dst) {
         try {
             s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                    .bucket(dst.bucket()).key(dst.key()).uploadId(uploadId).build());
+                    .bucket(dst.bucket()).key(dst.key()).uploadId(uploadId).applyMutation(options::onAbort).build());
         } catch (RuntimeException e) {
             warnings.accept("Could not abort the multipart upload of " + dst + " (" + describe.apply(e) + "); its parts are"
                     + " stored until it is aborted: " + abortLine(uploadId, dst));

@@ -18,17 +18,25 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Lists the files below a local folder lazily, following symbolic links as the AWS CLI does, in
- * S3's key order so they merge-join with an object listing. One folder is read at a time (its
+ * Lists the files below a local folder lazily, following symbolic links as the AWS CLI does (or
+ * leaving them out with {@code --no-follow-symlinks}), in S3's key order so they merge-join with
+ * an object listing. One folder is read at a time (its
  * names sorted with sub-folders as {@code name/}, which is where their files fall in key order),
  * so what is held at once is the open folders' names, not the whole tree. Unreadable and special
  * files are reported as skipped, never silently dropped.
  */
 public final class LocalLister {
     private final Filters filters;
+    private final boolean followSymlinks;
 
     public LocalLister(Filters filters) {
+        this(filters, true);
+    }
+
+    /** @param followSymlinks false ({@code --no-follow-symlinks}): symbolic links are left out, as aws does */
+    public LocalLister(Filters filters, boolean followSymlinks) {
         this.filters = filters;
+        this.followSymlinks = followSymlinks;
     }
 
     /**
@@ -84,6 +92,9 @@ public final class LocalLister {
             List<Child> children = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path p : ds) {
+                    if (!followSymlinks && Files.isSymbolicLink(p)) {
+                        continue;
+                    }
                     String name = p.getFileName().toString();
                     BasicFileAttributes a = null;
                     IOException error = null;

@@ -45,7 +45,7 @@ final class MultipartUploader {
         this.progress = progress;
         this.scheduler = scheduler;
         this.cleanUp = cleanUp;
-        this.resumer = new UploadResumer(s3, scheduler);
+        this.resumer = new UploadResumer(s3, options, scheduler);
     }
 
     void uploadFile(Path file, long size, S3Uri dst) throws Exception {
@@ -66,7 +66,8 @@ final class MultipartUploader {
         UploadResumer.Resumable resumed = config.resume() ? resumer.find(dst, file, size, partSize) : null;
         multipart(dst, cb.build(), config.resume(), resumed, size, partSize, (uploadId, partNumber, offset, length) -> {
             UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32).build();
+                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                    .applyMutation(options::onUploadPart).build();
             UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
                     FileBodies.counted(() -> FileBodies.range(file, offset, length), progress, scheduler.bandwidth), length,
                     "application/octet-stream")));
@@ -83,19 +84,24 @@ final class MultipartUploader {
         if (size < config.threshold() && size <= TransferConfig.MAX_SINGLE) {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(src.bucket()).sourceKey(src.key())
                     .destinationBucket(dst.bucket()).destinationKey(dst.key());
-            options.apply(b);
+            HeadObjectResponse sourceHead = options.copyNeedsSourceHead() ? scheduler.call(() -> s3.headObject(h -> h
+                    .bucket(src.bucket()).key(src.key()).applyMutation(options::onHeadCopySource))) : null;
+            options.apply(b, sourceHead);
             CopyObjectRequest req = b.build();
             scheduler.call(() -> s3.copyObject(req));
             progress.bytes(size);
             return;
         }
-        HeadObjectResponse head = scheduler.call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())));
-        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
-                .contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
-                .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
-                .metadata(head.metadata());
+        HeadObjectResponse head = scheduler.call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
+                .applyMutation(options::onHeadCopySource)));
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key());
+        if (options.multipartCopyKeepsSourceProperties()) {
+            cb.contentType(head.contentType()).cacheControl(head.cacheControl()).contentEncoding(head.contentEncoding())
+                    .contentDisposition(head.contentDisposition()).contentLanguage(head.contentLanguage())
+                    .expires(head.expires()).metadata(head.metadata());
+        }
         options.apply(cb, null);
-        if (options.contentType() == null && head.contentType() != null) {
+        if (options.multipartCopyKeepsSourceProperties() && options.contentType() == null && head.contentType() != null) {
             cb.contentType(head.contentType());
         }
         String etag = head.eTag();
@@ -104,7 +110,7 @@ final class MultipartUploader {
             UploadPartCopyResponse r = scheduler.call(() -> s3.uploadPartCopy(b -> b.sourceBucket(src.bucket())
                     .sourceKey(src.key()).destinationBucket(dst.bucket()).destinationKey(dst.key()).uploadId(uploadId)
                     .partNumber(partNumber).copySourceRange("bytes=" + offset + "-" + (offset + length - 1))
-                    .copySourceIfMatch(etag)));
+                    .copySourceIfMatch(etag).applyMutation(options::onUploadPartCopy)));
             progress.bytes(length);
             return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
         });
@@ -161,7 +167,7 @@ final class MultipartUploader {
 
     void complete(S3Uri dst, String uploadId, List<CompletedPart> parts) {
         scheduler.call(() -> s3.completeMultipartUpload(b -> b.bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                .multipartUpload(m -> m.parts(parts))));
+                .multipartUpload(m -> m.parts(parts)).applyMutation(options::onComplete)));
         cleanUp.completed(uploadId);
     }
 

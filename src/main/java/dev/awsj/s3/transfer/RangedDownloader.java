@@ -34,13 +34,16 @@ final class RangedDownloader {
 
     private final S3Client s3;
     private final TransferConfig config;
+    private final ObjectOptions options;
     private final Progress progress;
     private final Scheduler scheduler;
     private final CleanUp cleanUp;
 
-    RangedDownloader(S3Client s3, TransferConfig config, Progress progress, Scheduler scheduler, CleanUp cleanUp) {
+    RangedDownloader(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress, Scheduler scheduler,
+            CleanUp cleanUp) {
         this.s3 = s3;
         this.config = config;
+        this.options = options;
         this.progress = progress;
         this.scheduler = scheduler;
         this.cleanUp = cleanUp;
@@ -59,7 +62,7 @@ final class RangedDownloader {
                 mtime = lastModified;
             } else {
                 HeadObjectResponse head = scheduler.call(() -> s3.headObject(h -> h.bucket(src.bucket()).key(src.key())
-                        .checksumMode(ChecksumMode.ENABLED)));
+                        .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onHead)));
                 WholeChecksum expected = WholeChecksum.of(head);
                 long[] crcs = getRanges(src, size, etag, temp, expected);
                 if (expected != null) {
@@ -92,7 +95,7 @@ final class RangedDownloader {
      */
     private Instant getWhole(S3Uri src, String etag, Path temp) throws Exception {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                .checksumMode(ChecksumMode.ENABLED).build();
+                .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onGet).build();
         try (OutputStream out = Files.newOutputStream(temp)) {
             readResuming(req, etag, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
         }
@@ -113,7 +116,7 @@ final class RangedDownloader {
                 long offset = index * partSize;
                 long end = Math.min(size, offset + partSize) - 1;
                 GetObjectRequest.Builder rb = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                        .range("bytes=" + offset + "-" + end);
+                        .range("bytes=" + offset + "-" + end).applyMutation(options::onGet);
                 if (etag != null) {
                     rb.ifMatch("\"" + etag + "\"");
                 }

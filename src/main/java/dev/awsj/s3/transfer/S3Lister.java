@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -20,9 +21,17 @@ public final class S3Lister {
     private final S3Client s3;
     private final Filters filters;
 
+    private final Consumer<ListObjectsV2Request.Builder> request;
+
     public S3Lister(S3Client s3, Filters filters) {
+        this(s3, filters, b -> { });
+    }
+
+    /** @param request what the line adds to each listing request ({@code --page-size}, {@code --request-payer}) */
+    public S3Lister(S3Client s3, Filters filters, Consumer<ListObjectsV2Request.Builder> request) {
         this.s3 = s3;
         this.filters = filters;
+        this.request = request;
     }
 
     /**
@@ -30,7 +39,8 @@ public final class S3Lister {
      * The first page is fetched here, so a missing bucket fails before anything moves.
      */
     public Iterator<Entry> iterate(String bucket, String prefix) {
-        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix.isEmpty() ? null : prefix).build();
+        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
+                .applyMutation(request).build();
         Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(req).iterator();
         Pages it = new Pages(bucket, prefix, pages);
         it.hasNext();
@@ -66,7 +76,7 @@ public final class S3Lister {
                     continue;
                 }
                 entries.add(Entry.object(rel, o.size() == null ? 0 : o.size(), o.lastModified(),
-                        new S3Uri(bucket, o.key()), unquote(o.eTag())));
+                        new S3Uri(bucket, o.key()), unquote(o.eTag()), o.storageClassAsString(), null));
             }
             // Emulators are not always as strict as S3 about order within a page; the merge-join
             // needs it, and across pages it can only be checked.

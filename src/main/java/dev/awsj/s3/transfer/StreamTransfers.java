@@ -77,7 +77,8 @@ final class StreamTransfers {
                 futures.add(scheduler.submitPart(() -> {
                     try {
                         UploadPartResponse r = scheduler.call(() -> s3.uploadPart(b -> b.bucket(dst.bucket()).key(dst.key())
-                                .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                                .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                                .applyMutation(options::onUploadPart),
                                 FileBodies.bytes(body, scheduler.bandwidth)));
                         progress.bytes(body.length);
                         return CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
@@ -104,7 +105,7 @@ final class StreamTransfers {
      */
     long download(S3Uri src, OutputStream out) throws IOException {
         GetObjectRequest req = GetObjectRequest.builder().bucket(src.bucket()).key(src.key())
-                .checksumMode(ChecksumMode.ENABLED).build();
+                .checksumMode(ChecksumMode.ENABLED).applyMutation(options::onGet).build();
         long total = downloader.readResuming(req, null, 0, -1, (buf, n, pos) -> out.write(buf, 0, n));
         out.flush();
         return total;

@@ -21,6 +21,9 @@ public interface SyncStrategy {
     SyncStrategy EXACT_TIMESTAMPS = (src, dst) -> src.size() != dst.size()
             || !seconds(src.lastModified()).equals(seconds(dst.lastModified()));
 
+    /** {@code --no-overwrite}: what exists at the destination is never copied again. */
+    SyncStrategy NEVER = (src, dst) -> false;
+
     static Instant seconds(Instant t) {
         return t == null ? Instant.EPOCH : t.truncatedTo(ChronoUnit.SECONDS);
     }

@@ -32,6 +32,7 @@ public final class TransferEngine implements AutoCloseable {
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
+    private final ObjectOptions options;
     private final Consumer<TransferResult> results;
     private final Scheduler scheduler;
     private final CleanUp cleanUp;
@@ -47,13 +48,14 @@ public final class TransferEngine implements AutoCloseable {
     public TransferEngine(S3Client s3, TransferConfig config, ObjectOptions options, Progress progress,
             Consumer<TransferResult> results, Function<Throwable, String> describe, Consumer<String> warnings) {
         this.s3 = s3;
+        this.options = options;
         this.results = results;
         AtomicBoolean interrupted = new AtomicBoolean();
         this.scheduler = new Scheduler(config.maxConcurrency(), progress, results, describe, interrupted,
                 BandwidthLimiter.of(config.maxBandwidth()));
-        this.cleanUp = new CleanUp(s3, warnings, scheduler::describe, scheduler::shutdownNow, interrupted);
+        this.cleanUp = new CleanUp(s3, options, warnings, scheduler::describe, scheduler::shutdownNow, interrupted);
         this.uploader = new MultipartUploader(s3, config, options, progress, scheduler, cleanUp);
-        this.downloader = new RangedDownloader(s3, config, progress, scheduler, cleanUp);
+        this.downloader = new RangedDownloader(s3, config, options, progress, scheduler, cleanUp);
         this.streams = new StreamTransfers(s3, config, options, progress, scheduler, uploader, downloader);
     }
 
@@ -74,7 +76,7 @@ public final class TransferEngine implements AutoCloseable {
         submit(size, () -> {
             downloader.download(src, size, lastModified, etag, target);
             if (move) {
-                scheduler.call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key())));
+                scheduler.call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key()).applyMutation(options::onDelete)));
             }
             return new TransferResult.Done(move ? "move" : "download", src.toString(), displayDst, size);
         }, move ? "move" : "download", src.toString(), displayDst);
@@ -85,7 +87,7 @@ public final class TransferEngine implements AutoCloseable {
         submit(size, () -> {
             uploader.copyObject(src, size, dst);
             if (move) {
-                scheduler.call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key())));
+                scheduler.call(() -> s3.deleteObject(b -> b.bucket(src.bucket()).key(src.key()).applyMutation(options::onDelete)));
             }
             return new TransferResult.Done(move ? "move" : "copy", src.toString(), dst.toString(), size);
         }, move ? "move" : "copy", src.toString(), dst.toString());
@@ -153,7 +155,7 @@ public final class TransferEngine implements AutoCloseable {
             }
             try {
                 DeleteObjectsResponse resp = scheduler.call(() -> s3.deleteObjects(b -> b.bucket(e.getKey())
-                        .delete(Delete.builder().objects(ids).quiet(true).build())));
+                        .delete(Delete.builder().objects(ids).quiet(true).build()).applyMutation(options::onDeletes)));
                 Map<String, String> errors = new HashMap<>();
                 for (S3Error err : resp.errors()) {
                     errors.put(err.key(), "An error occurred (" + err.code() + ") when calling the DeleteObjects operation: "

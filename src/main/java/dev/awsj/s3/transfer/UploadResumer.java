@@ -34,10 +34,12 @@ final class UploadResumer {
     }
 
     private final S3Client s3;
+    private final ObjectOptions options;
     private final Scheduler scheduler;
 
-    UploadResumer(S3Client s3, Scheduler scheduler) {
+    UploadResumer(S3Client s3, ObjectOptions options, Scheduler scheduler) {
         this.s3 = s3;
+        this.options = options;
         this.scheduler = scheduler;
     }
 
@@ -45,7 +47,7 @@ final class UploadResumer {
     Resumable find(S3Uri dst, java.nio.file.Path file, long size, long partSize) throws Exception {
         List<MultipartUpload> candidates = new ArrayList<>();
         for (ListMultipartUploadsResponse page : scheduler.call(() -> s3.listMultipartUploadsPaginator(b -> b
-                .bucket(dst.bucket()).prefix(dst.key())))) {
+                .bucket(dst.bucket()).prefix(dst.key()).applyMutation(options::onListUploads)))) {
             for (MultipartUpload u : page.uploads()) {
                 // awsj's own uploads ask for CRC32; one made otherwise is not ours to carry on.
                 if (u.key().equals(dst.key()) && (u.checksumAlgorithm() == null || u.checksumAlgorithm() == ChecksumAlgorithm.CRC32)) {
@@ -68,7 +70,7 @@ final class UploadResumer {
         int count = (int) ((size + partSize - 1) / partSize);
         List<Part> stored = new ArrayList<>();
         for (ListPartsResponse page : scheduler.call(() -> s3.listPartsPaginator(b -> b.bucket(dst.bucket()).key(dst.key())
-                .uploadId(uploadId)))) {
+                .uploadId(uploadId).applyMutation(options::onListParts)))) {
             stored.addAll(page.parts());
         }
         if (stored.isEmpty()) {
