@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
  * style, Transfer Acceleration and payload signing. A class of its own so that only S3 commands
  * load the S3 builder's classes.
  */
-final class S3ClientOptions {
+public final class S3ClientOptions {
     private S3ClientOptions() {
     }
 
@@ -34,7 +34,11 @@ final class S3ClientOptions {
 
     /** SigV4 that signs every request body with SHA-256, as aws does with {@code payload_signing_enabled = true}. */
     static AwsV4AuthScheme signedPayloads() {
-        AwsV4HttpSigner signer = new PayloadSigningSigner();
+        return sigV4With(new PayloadSigningSigner());
+    }
+
+    /** The SigV4 auth scheme with {@code signer}, for {@code S3ClientBuilder.putAuthScheme}. */
+    public static AwsV4AuthScheme sigV4With(AwsV4HttpSigner signer) {
         return new AwsV4AuthScheme() {
             @Override
             public String schemeId() {

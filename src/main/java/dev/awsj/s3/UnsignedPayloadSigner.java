@@ -9,8 +9,6 @@ import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.identity.spi.IdentityProviders;
 
 /**
  * SigV4 for transfers over plain http as over https: headers signed, the body sent as
@@ -24,23 +22,7 @@ final class UnsignedPayloadSigner implements AwsV4HttpSigner {
 
     /** The SigV4 auth scheme with this signer, for {@code S3ClientBuilder.putAuthScheme}. */
     static AwsV4AuthScheme scheme() {
-        UnsignedPayloadSigner signer = new UnsignedPayloadSigner();
-        return new AwsV4AuthScheme() {
-            @Override
-            public String schemeId() {
-                return AwsV4AuthScheme.SCHEME_ID;
-            }
-
-            @Override
-            public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
-                return providers.identityProvider(AwsCredentialsIdentity.class);
-            }
-
-            @Override
-            public AwsV4HttpSigner signer() {
-                return signer;
-            }
-        };
+        return dev.awsj.aws.S3ClientOptions.sigV4With(new UnsignedPayloadSigner());
     }
 
     @Override

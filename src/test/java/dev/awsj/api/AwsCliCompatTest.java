@@ -41,22 +41,10 @@ class AwsCliCompatTest {
     }
 
     /** What aws prints on stdout; it must succeed. */
-    static String awsOut(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(aws));
-        cmd.addAll(List.of(args));
-        // Older AWS CLI releases (Debian's 2.9) do not read AWS_ENDPOINT_URL.
-        cmd.add("--endpoint-url");
-        cmd.add(env.get("AWS_ENDPOINT_URL"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(env);
-        pb.environment().put("AWS_PAGER", "");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), "aws " + String.join(" ", args) + ": " + err);
-        return out;
+    static String awsOut(Map<String, String> env, String... args) {
+        dev.awsj.testing.AwsjRun.Result r = dev.awsj.testing.AwsCli.run(env, args);
+        assertEquals(0, r.exitCode(), "aws " + String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 
     /** What awsj prints on stdout; it must succeed. */

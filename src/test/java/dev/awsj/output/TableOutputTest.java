@@ -175,20 +175,9 @@ class TableOutputTest {
         return first.startsWith("#!") ? first.substring(2).trim().split("\\s+")[0] : "python3";
     }
 
-    static String aws(Map<String, String> env, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(AWS));
-        cmd.addAll(args);
-        cmd.add("--endpoint-url");
-        cmd.add(env.get("AWS_ENDPOINT_URL"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(env);
-        pb.environment().put("AWS_PAGER", "");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), "aws " + String.join(" ", args) + ": " + err);
-        return out;
+    static String aws(Map<String, String> env, List<String> args) {
+        Result r = dev.awsj.testing.AwsCli.run(env, args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), "aws " + String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 }

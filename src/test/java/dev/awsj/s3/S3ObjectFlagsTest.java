@@ -11,7 +11,6 @@ import dev.awsj.testing.AwsjRun;
 import dev.awsj.testing.AwsjRun.Result;
 import dev.awsj.testing.Emulators;
 import dev.awsj.testing.FaultProxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,20 +70,8 @@ class S3ObjectFlagsTest {
         return aws(env, args);
     }
 
-    static Result aws(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(AWS));
-        cmd.addAll(List.of(args));
-        cmd.add("--endpoint-url");
-        cmd.add(env.get("AWS_ENDPOINT_URL"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(env);
-        pb.environment().put("AWS_PAGER", "");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return new Result(p.exitValue(), out.getBytes(StandardCharsets.UTF_8), err);
+    static Result aws(Map<String, String> env, String... args) {
+        return dev.awsj.testing.AwsCli.run(env, args);
     }
 
     static JsonNode head(String key) throws Exception {
