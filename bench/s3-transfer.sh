@@ -8,6 +8,7 @@
 #   bench/s3-transfer.sh                          # 1 GiB up/down, 2,000 x 4 KiB sync up, no-op re-sync, 3 rounds
 #   BIG_MB=256 SMALL_FILES=500 ROUNDS=5 bench/s3-transfer.sh
 #   AWSJ_ARGS="--max-concurrency 16" KEEP=1 bench/s3-transfer.sh
+#   BASELINE=/path/to/other/checkout/awsj bench/s3-transfer.sh   # adds a "before" column: another awsj build
 #
 # fauxqs refuses rclone's big uploads (413 for a single PUT, InvalidPart for multipart): its row says so.
 # Needs: JDK 17+, Maven, Node.js + npm, Python 3, GNU time. Optional: /usr/bin/aws, /usr/bin/rclone.
@@ -24,6 +25,7 @@ TIME=/usr/bin/time
 
 [ -x "$TIME" ] || { echo "bench: GNU time is needed at $TIME (apt-get install time)" >&2; exit 1; }
 tools=(awsj floor)
+[ -n "${BASELINE:-}" ] && tools+=(before)
 [ -x "$AWS" ] && tools+=(aws) || echo "bench: $AWS not found: no aws column" >&2
 [ -x "$RCLONE" ] && tools+=(rclone) || echo "bench: $RCLONE not found: no rclone column" >&2
 
@@ -38,6 +40,7 @@ trap cleanup EXIT INT TERM
 echo "== building awsj" >&2
 (cd "$here" && { mvn -q -B -o -DskipTests package >/dev/null 2>&1 || mvn -q -B -DskipTests package >&2; })
 AWSJ="$here/awsj"
+bin() { if [ "$1" = before ]; then echo "$BASELINE"; else echo "$AWSJ"; fi; }
 
 echo "== starting fauxqs on 127.0.0.1" >&2
 if [ ! -d "$here/src/test/node/node_modules/fauxqs" ]; then (cd "$here/src/test/node" && npm ci --silent >&2); fi
@@ -67,6 +70,7 @@ mkdir -p "$work/small"
 for i in $(seq 1 "$SMALL_FILES"); do head -c 4096 /dev/urandom > "$work/small/f$i.dat"; done
 "$AWSJ" s3 mb s3://bench-src --endpoint-url "$EP" > /dev/null
 "$AWSJ" s3 cp "$work/big.bin" s3://bench-src/big.bin --endpoint-url "$EP" > /dev/null
+[ -z "${BASELINE:-}" ] || "$BASELINE" s3 ls s3://bench-src --endpoint-url "$EP" > /dev/null
 
 # run CASE TOOL ROUND CMD... : wall seconds and peak RSS (MB) into $work/CASE.TOOL, one line a round
 run() {
@@ -86,7 +90,7 @@ run() {
 big_down() { # TOOL ROUND
   local out="$work/down.bin"; rm -f "$out"
   case $1 in
-    awsj) run down awsj "$2" "$AWSJ" s3 cp s3://bench-src/big.bin "$out" --endpoint-url "$EP" $AWSJ_ARGS ;;
+    awsj|before) run down "$1" "$2" "$(bin "$1")" s3 cp s3://bench-src/big.bin "$out" --endpoint-url "$EP" $AWSJ_ARGS ;;
     aws) run down aws "$2" "$AWS" s3 cp s3://bench-src/big.bin "$out" --endpoint-url "$EP" --no-progress ;;
     rclone) run down rclone "$2" "$RCLONE" copyto fq:bench-src/big.bin "$out" ;;
     floor) run down floor "$2" python3 "$here/bench/raw_floor.py" download "$EP" bench-src big.bin "$out" 10 8 ;;
@@ -96,7 +100,7 @@ big_down() { # TOOL ROUND
 }
 big_up() {
   case $1 in
-    awsj) run up awsj "$2" "$AWSJ" s3 cp "$work/big.bin" "s3://bench-src/up-$1.bin" --endpoint-url "$EP" $AWSJ_ARGS ;;
+    awsj|before) run up "$1" "$2" "$(bin "$1")" s3 cp "$work/big.bin" "s3://bench-src/up-$1.bin" --endpoint-url "$EP" $AWSJ_ARGS ;;
     aws) run up aws "$2" "$AWS" s3 cp "$work/big.bin" "s3://bench-src/up-$1.bin" --endpoint-url "$EP" --no-progress ;;
     rclone) run up rclone "$2" "$RCLONE" copyto "$work/big.bin" "fq:bench-src/up-$1.bin" ;;
     floor) run up floor "$2" python3 "$here/bench/raw_floor.py" upload "$EP" bench-src "up-$1.bin" "$work/big.bin" 10 8 ;;
@@ -105,7 +109,7 @@ big_up() {
 sync_up() { # TOOL ROUND CASE : a fresh prefix for "sync", the same one again for "resync"
   local prefix="s3://bench-src/small-$1-$2"
   case $1 in
-    awsj) run "$3" awsj "$2" "$AWSJ" s3 sync "$work/small" "$prefix" --endpoint-url "$EP" $AWSJ_ARGS ;;
+    awsj|before) run "$3" "$1" "$2" "$(bin "$1")" s3 sync "$work/small" "$prefix" --endpoint-url "$EP" $AWSJ_ARGS ;;
     aws) run "$3" aws "$2" "$AWS" s3 sync "$work/small" "$prefix" --endpoint-url "$EP" --no-progress ;;
     rclone) run "$3" rclone "$2" "$RCLONE" sync "$work/small" "fq:bench-src/small-$1-$2" ;;
   esac
@@ -131,14 +135,14 @@ summary() {
 median_of() { local f="$work/$1.$2"; [ -f "$f" ] && grep -v failed "$f" | sort -n | awk '{s[NR] = $1} END {if (NR) print s[int((NR + 1) / 2)]}'; }
 
 echo
-echo "awsj $("$AWSJ" --version 2>/dev/null | head -n 1); $("$AWS" --version 2>&1 | cut -d' ' -f1); $("$RCLONE" version 2>/dev/null | head -n 1)"
+echo "awsj $("$AWSJ" --version 2>/dev/null | head -n 1)${BASELINE:+ (before: $BASELINE)}; $("$AWS" --version 2>&1 | cut -d' ' -f1); $("$RCLONE" version 2>/dev/null | head -n 1)"
 echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); fauxqs; $ROUNDS interleaved rounds; ratio = tool median / awsj median"
 for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SMALL_FILES} x 4 KiB up" "resync:no-op re-sync"; do
   key=${c%%:*}; echo "${c#*:}"
-  aj=$(median_of "$key" awsj)
+  aj=$(median_of "$key" awsj || true)
   for t in "${tools[@]}"; do
     s=$(summary "$key" "$t"); [ "$s" = "-" ] && continue
-    m=$(median_of "$key" "$t"); ratio=""
+    m=$(median_of "$key" "$t" || true); ratio=""
     if [ -n "$m" ] && [ -n "$aj" ]; then ratio=$(awk -v a="$aj" -v b="$m" 'BEGIN {printf "%.2f×", b / a}'); fi
     note=""; [ "$t" = rclone ] && [ "$key" = up ] && [ "$s" = failed ] && note=" (fauxqs refuses rclone's big uploads: 413 for one PUT under its 200 MiB cutoff, InvalidPart for multipart)"
     printf '  %-7s %-40s %s%s\n' "$t" "$s" "$ratio" "$note"
