@@ -162,15 +162,15 @@ final class Paginator {
         Map<String, String> next = new LinkedHashMap<>();
         for (int i = 0; i < r.outputTokens().size() && i < r.inputTokens().size(); i++) {
             String expression = r.outputTokens().get(i);
-            JsonNode v = expression.matches("[A-Za-z0-9_]+") ? page.get(expression) : JMESPATH.compile(expression).search(page);
+            JsonNode v = expression.matches("[A-Za-z0-9_]+") ? page.get(expression)
+                    // Only S3 ListObjects' token is an expression; JMESPath is loaded for it alone.
+                    : new io.burt.jmespath.jackson.JacksonRuntime().compile(expression).search(page);
             if (v != null && !v.isNull() && !v.asText().isEmpty()) {
                 next.put(r.inputTokens().get(i), v.asText());
             }
         }
         return next;
     }
-
-    private static final io.burt.jmespath.jackson.JacksonRuntime JMESPATH = new io.burt.jmespath.jackson.JacksonRuntime();
 
     private static Map<String, String> currentTokens(SdkPojo request, Map<String, SdkField<?>> requestFields,
             ModelRules.PaginatorRule r) {
