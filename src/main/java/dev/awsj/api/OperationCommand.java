@@ -1,11 +1,12 @@
 package dev.awsj.api;
 
-import dev.awsj.core.Names;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.aws.RequestChecks;
-import dev.awsj.core.AwsjException;
 import dev.awsj.cli.Context;
+import dev.awsj.core.AwsjException;
+import dev.awsj.core.Names;
 import dev.awsj.json.SdkJson;
 import dev.awsj.output.OutputWriter;
 import java.io.IOException;
@@ -16,11 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
@@ -167,7 +168,7 @@ public final class OperationCommand implements Callable<Integer> {
 
     /** An empty request: every member with an empty value of its type. */
     private static JsonNode skeleton(SdkPojo pojo, int depth) {
-        ObjectNode node = SdkJson.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (SdkField<?> f : pojo.sdkFields()) {
             node.set(f.memberName(), skeletonValue(f, depth));
         }
@@ -176,7 +177,7 @@ public final class OperationCommand implements Callable<Integer> {
 
     private static JsonNode skeletonValue(SdkField<?> f, int depth) {
         MarshallingType<?> t = f.marshallingType();
-        var nodes = SdkJson.MAPPER.getNodeFactory();
+        var nodes = JsonNodeFactory.instance;
         if (t == MarshallingType.SDK_POJO) {
             return depth > 4 ? nodes.objectNode() : skeleton(f.constructor().get(), depth + 1);
         }

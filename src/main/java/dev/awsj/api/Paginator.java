@@ -2,6 +2,7 @@ package dev.awsj.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.aws.ModelRules;
 import dev.awsj.core.AwsjException;
@@ -192,7 +193,7 @@ final class Paginator {
      */
     private static ObjectNode merge(ObjectNode merged, ObjectNode page, List<String> results, ModelRules.PaginatorRule r) {
         if (merged == null) {
-            merged = SdkJson.MAPPER.createObjectNode();
+            merged = JsonNodeFactory.instance.objectNode();
         }
         Iterator<Map.Entry<String, JsonNode>> it = page.fields();
         while (it.hasNext()) {

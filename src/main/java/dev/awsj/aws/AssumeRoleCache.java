@@ -1,9 +1,9 @@
 package dev.awsj.aws;
 
+import dev.awsj.json.JsonTrees;
 import dev.awsj.core.AtomicFileWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsj.json.SdkJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class AssumeRoleCache {
             return Optional.empty();
         }
         try {
-            JsonNode c = SdkJson.MAPPER.readTree(Files.readAllBytes(f)).path("Credentials");
+            JsonNode c = JsonTrees.read(Files.readAllBytes(f)).path("Credentials");
             Instant expiry = parseExpiration(c.path("Expiration").asText(""));
             String id = c.path("AccessKeyId").asText(null);
             String secret = c.path("SecretAccessKey").asText(null);

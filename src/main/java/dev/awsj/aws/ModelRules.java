@@ -1,7 +1,7 @@
 package dev.awsj.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsj.json.SdkJson;
+import dev.awsj.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public final class ModelRules {
 
     private static ModelRules load(String service) {
         try (InputStream in = ModelRules.class.getResourceAsStream("rules/" + service + ".json")) {
-            return new ModelRules(in == null ? SdkJson.MAPPER.createObjectNode() : SdkJson.MAPPER.readTree(in));
+            return new ModelRules(in == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : JsonTrees.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

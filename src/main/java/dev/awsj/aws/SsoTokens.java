@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsj.core.AtomicFileWriter;
 import dev.awsj.core.AwsjException;
 import dev.awsj.core.ExitCodes;
-import dev.awsj.json.SdkJson;
+import dev.awsj.json.JsonTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -282,7 +282,7 @@ public final class SsoTokens {
             return Optional.empty();
         }
         try {
-            JsonNode n = SdkJson.MAPPER.readTree(Files.readAllBytes(f));
+            JsonNode n = JsonTrees.read(Files.readAllBytes(f));
             return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
         } catch (IOException e) {
             // A damaged cache file counts as absent, as in aws.

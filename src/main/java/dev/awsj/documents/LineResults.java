@@ -1,9 +1,9 @@
 package dev.awsj.documents;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
-import dev.awsj.json.SdkJson;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -22,7 +22,7 @@ public final class LineResults {
     }
 
     public static ObjectNode ok(int line, ObjectNode result) {
-        ObjectNode n = SdkJson.MAPPER.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("Line", line);
         n.setAll(result);
         return n;
@@ -30,11 +30,11 @@ public final class LineResults {
 
     /** A blank document's line: nothing was sent, nothing failed. */
     public static ObjectNode blank(int line) {
-        return SdkJson.MAPPER.createObjectNode().put("Line", line);
+        return JsonNodeFactory.instance.objectNode().put("Line", line);
     }
 
     public static ObjectNode error(int line, String code, String message) {
-        ObjectNode n = SdkJson.MAPPER.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("Line", line);
         ObjectNode e = n.putObject("Error");
         e.put("Code", code);

@@ -2,10 +2,11 @@ package dev.awsj.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsj.json.SdkJson;
 import dev.awsj.documents.OrderedBatch;
 import dev.awsj.documents.TextSplitter;
+import dev.awsj.json.SdkJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class LongTextTranslator {
         for (ObjectNode p : parts) {
             for (JsonNode t : p.path("AppliedTerminologies")) {
                 ObjectNode merged = byName.computeIfAbsent(t.path("Name").asText(), n -> {
-                    ObjectNode o = SdkJson.MAPPER.createObjectNode();
+                    ObjectNode o = JsonNodeFactory.instance.objectNode();
                     o.put("Name", n);
                     o.putArray("Terms");
                     return o;
