@@ -12,8 +12,9 @@
 #
 # Nothing waits for it. A call that finds no usable archive runs at once without one and starts,
 # unless one is already at work, a trainer in the background: a detached, low-priority (nice,
-# ionice) shell that runs `awsj __train` (canned calls to a server on 127.0.0.1), checks the result
-# with the JVM, renames it into place and exits. One trainer at a time per archive (a mkdir lock;
+# ionice) shell that waits for that call to end (a minute at most), then runs `awsj __train`
+# (canned calls to a server on 127.0.0.1), checks the result with the JVM, renames it into place
+# and exits. One trainer at a time per archive (a mkdir lock;
 # a lock whose trainer died is taken over), bounded by AWSJ_TRAIN_TIMEOUT seconds (default 600),
 # its output in the cache folder (<name>.train.log), never on the user's terminal. A failed
 # training is not retried for a day. An archive that changed on disk (its size or time), or that
@@ -195,8 +196,17 @@ _awsj_start_trainer() {
     fi
     # Detached from the command: none of the caller's files open (a pipe reader or $(...) sees
     # the end when the command ends), hangups and Ctrl-C of the terminal ignored.
+    # It starts training when the call that started it has ended (this shell's pid is the
+    # command's: the launcher execs java), or after a minute: on a small runner a trainer beside
+    # the first call would take the CPU that call needs.
+    _awsj_caller=$$
     (
         trap '' HUP INT QUIT
+        _awsj_waited=0
+        while [ "$_awsj_waited" -lt 60 ] && kill -0 "$_awsj_caller" 2>/dev/null; do
+            sleep 1
+            _awsj_waited=$((_awsj_waited + 1))
+        done
         _awsj_train > "$_awsj_prefix.train.log" 2>&1
         rm -rf "$_awsj_lock"
     ) < /dev/null > /dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
