@@ -151,7 +151,7 @@ public final class TransferOptions {
     String copyProps = "default";
 
     @Option(names = "--checksum-algorithm", paramLabel = "ALGORITHM",
-            description = "Checksum S3 stores for single-request uploads and copies: CRC32, CRC32C, SHA1, SHA256, "
+            description = "Checksum S3 stores for uploads and copies, each part's too: CRC32, CRC32C, SHA1, SHA256, "
                     + "CRC64NVME.")
     String checksumAlgorithm;
 

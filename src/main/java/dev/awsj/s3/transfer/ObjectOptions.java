@@ -96,6 +96,16 @@ public final class ObjectOptions {
         return v.metadataDirective == null && v.copyProps != CopyProps.NONE;
     }
 
+    /** The checksum of uploads: {@code --checksum-algorithm}'s, else CRC32 full-object. */
+    UploadChecksum uploadChecksum() {
+        return UploadChecksum.of(v.checksumAlgorithm);
+    }
+
+    /** Whether {@code --checksum-algorithm} was given (a multipart copy then asks for it too, as aws's does). */
+    boolean checksumChosen() {
+        return v.checksumAlgorithm != null;
+    }
+
     public boolean noOverwrite() {
         return v.noOverwrite;
     }
