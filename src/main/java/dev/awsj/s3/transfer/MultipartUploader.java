@@ -111,10 +111,6 @@ final class MultipartUploader {
                     .expires(head.expires()).metadata(head.metadata());
         }
         options.apply(cb, null);
-        UploadChecksum checksum = options.checksumChosen() ? options.uploadChecksum() : null;
-        if (checksum != null) {
-            checksum.onCreate(cb);
-        }
         if (options.multipartCopyKeepsSourceProperties() && options.contentType() == null && head.contentType() != null) {
             cb.contentType(head.contentType());
         }
@@ -126,9 +122,7 @@ final class MultipartUploader {
                     .partNumber(partNumber).copySourceRange("bytes=" + offset + "-" + (offset + length - 1))
                     .copySourceIfMatch(etag).applyMutation(options::onUploadPartCopy)));
             progress.bytes(length);
-            String partEtag = r.copyPartResult().eTag();
-            return checksum == null ? CompletedPart.builder().partNumber(partNumber).eTag(partEtag).build()
-                    : checksum.part(partNumber, partEtag, checksum.value(r.copyPartResult()));
+            return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
         });
     }
 

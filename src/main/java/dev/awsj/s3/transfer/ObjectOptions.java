@@ -101,11 +101,6 @@ public final class ObjectOptions {
         return UploadChecksum.of(v.checksumAlgorithm);
     }
 
-    /** Whether {@code --checksum-algorithm} was given (a multipart copy then asks for it too, as aws's does). */
-    boolean checksumChosen() {
-        return v.checksumAlgorithm != null;
-    }
-
     public boolean noOverwrite() {
         return v.noOverwrite;
     }

@@ -13,7 +13,6 @@ import java.util.zip.Checksum;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -110,10 +109,6 @@ final class UploadChecksum {
 
     String value(Part p) {
         return pick(p.checksumCRC32(), p.checksumCRC32C(), p.checksumCRC64NVME(), p.checksumSHA1(), p.checksumSHA256());
-    }
-
-    String value(CopyPartResult r) {
-        return pick(r.checksumCRC32(), r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256());
     }
 
     private String pick(String crc32, String crc32c, String crc64, String sha1, String sha256) {
