@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * What the AWS service models say beyond the SDK's classes, for one service: the required input
- * members of each operation, the enum values of its members, its paginator and the service's
- * waiters. Read from {@code rules/<service>.json} beside this class, generated at development time
+ * members of each operation (nested ones too), the least lengths and values of its members, the
+ * enum values of its members, its paginator and the service's waiters. Read from {@code rules/<service>.json} beside this class, generated at development time
  * from the models the AWS CLI ships (see docs/architecture.md, "Rules from the service models");
  * only the service being called is read.
  */
@@ -44,6 +44,20 @@ public final class ModelRules {
     /** The members the model marks required for {@code operation} (model names, e.g. {@code Name}). */
     public List<String> required(String operation) {
         return strings(root.path("operations").path(operation).path("required"));
+    }
+
+    /**
+     * The limits of {@code operation}'s input members below the top-level required ones: member →
+     * rule, a number (a string's or list's least length, a number's least value) or the name of a
+     * {@link #shape} (see {@code ModelRulesGenerator.Limits}). Empty when nothing is checked.
+     */
+    public JsonNode members(String operation) {
+        return root.path("operations").path(operation).path("members");
+    }
+
+    /** A structure, list or map of the limits: {@code required}/{@code members}, {@code min}/{@code member}, {@code key}/{@code value}. */
+    public JsonNode shape(String name) {
+        return root.path("shapes").path(name);
     }
 
     /** Member → allowed values, for the members of {@code operation} whose shape is an enum. */

@@ -59,7 +59,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ctx.global().debug()) {
             ex.printStackTrace(ctx.err());
         }
-        if (code == ExitCodes.USAGE && ex instanceof AwsjException) {
+        if (code == ExitCodes.USAGE && ex instanceof AwsjException a && a.usageHint()) {
             ctx.err().println("Try 'awsj help' or add --help to the command.");
         }
         ctx.err().flush();

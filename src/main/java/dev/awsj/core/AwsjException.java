@@ -21,6 +21,25 @@ public class AwsjException extends RuntimeException {
         return exitCode;
     }
 
+    /** Whether a 252 is followed by the usage hint (not after aws's own multi-line validation report). */
+    public boolean usageHint() {
+        return !(this instanceof ValidationReport);
+    }
+
+    /**
+     * botocore's parameter validation report (exit 252): {@code Parameter validation failed:} and
+     * one line per problem, printed as aws prints it, without the usage hint.
+     */
+    public static AwsjException validation(java.util.List<String> problems) {
+        return new ValidationReport("\nParameter validation failed:\n" + String.join("\n", problems));
+    }
+
+    private static final class ValidationReport extends AwsjException {
+        ValidationReport(String message) {
+            super(ExitCodes.USAGE, message);
+        }
+    }
+
     /** Bad command-line value (252). */
     public static AwsjException usage(String message) {
         return new AwsjException(ExitCodes.USAGE, message);

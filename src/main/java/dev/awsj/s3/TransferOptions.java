@@ -151,8 +151,8 @@ public final class TransferOptions {
     String copyProps = "default";
 
     @Option(names = "--checksum-algorithm", paramLabel = "ALGORITHM",
-            description = "Checksum S3 stores for single-request uploads and copies: CRC32, CRC32C, SHA1, SHA256, "
-                    + "CRC64NVME.")
+            description = "Checksum S3 stores for uploads (each part's too) and single-request copies: CRC32, CRC32C, SHA1, "
+                    + "SHA256, CRC64NVME.")
     String checksumAlgorithm;
 
     @Option(names = "--checksum-mode", paramLabel = "ENABLED",

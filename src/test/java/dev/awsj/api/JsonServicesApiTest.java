@@ -91,10 +91,10 @@ class JsonServicesApiTest {
 
         // The same blob from a file with fileb://, through --cli-input-json's sibling option form.
         Result viaFile = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json",
-                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}}");
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}}}");
         assertEquals(0, viaFile.exitCode(), viaFile.toString());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}}")));
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}}}")));
     }
 
     @Test

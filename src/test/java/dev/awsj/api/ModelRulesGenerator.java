@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * Writes {@code src/main/resources/dev/awsj/aws/rules/<service>.json} from the AWS service models
  * that the AWS CLI ships (botocore's {@code service-2.json}, {@code paginators-1.json},
- * {@code waiters-2.json}; Apache-2.0): per operation the required input members and the enum values
- * of input members, the paginators and the waiters. {@code dev.awsj.aws.ModelRules} reads them at run time;
+ * {@code waiters-2.json}; Apache-2.0): per operation the required input members, the enum values
+ * of input members and the limits botocore's validator checks below them ({@link Limits}), the
+ * paginators and the waiters. {@code dev.awsj.aws.ModelRules} reads them at run time;
  * {@code ModelRulesTest} fails when the committed files differ from what this produces.
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java@model-rules} (the models' folder defaults to the
@@ -62,6 +63,7 @@ public final class ModelRulesGenerator {
         }
         JsonNode model = JSON.readTree(dir.resolve("service-2.json").toFile());
         JsonNode shapes = model.get("shapes");
+        Limits limits = new Limits(shapes);
         Map<String, JsonNode> operations = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = model.get("operations").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> op = it.next();
@@ -84,6 +86,10 @@ public final class ModelRulesGenerator {
                 }
                 if (!enums.isEmpty()) {
                     rules.set("enums", enums);
+                }
+                ObjectNode members = limits.members(shape);
+                if (!members.isEmpty()) {
+                    rules.set("members", members);
                 }
             }
             operations.put(op.getKey(), rules);
@@ -128,6 +134,8 @@ public final class ModelRulesGenerator {
                 .append(",\n");
         section(out, "operations", operations);
         out.append(",\n");
+        section(out, "shapes", new TreeMap<>(limits.defined));
+        out.append(",\n");
         section(out, "paginators", paginators);
         out.append(",\n");
         section(out, "waiters", waiters);
@@ -144,5 +152,142 @@ public final class ModelRulesGenerator {
             sep = ",\n";
         }
         out.append("\n}");
+    }
+
+    /**
+     * What botocore's ParamValidator checks below the top level, in a compact form: a member's rule
+     * is a number (the {@code min} of a string's or list's length, or of a number's value; a
+     * {@code hostLabel} string has an implicit 1) or the name of a shape in {@code "shapes"}: a
+     * structure {@code {"required":[…],"members":{…}}}, a list {@code {"min":n,"member":rule}} or a map
+     * {@code {"key":rule,"value":rule}}. Only what leads to a check is written. Like botocore,
+     * {@code max}, blob and map lengths are not checked.
+     */
+    static final class Limits {
+        private final JsonNode shapes;
+        private final Map<String, Boolean> constrained = new TreeMap<>();
+        final Map<String, JsonNode> defined = new LinkedHashMap<>();
+
+        Limits(JsonNode shapes) {
+            this.shapes = shapes;
+            // A fixed point, so that recursive shapes are settled whatever the order.
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Iterator<String> it = shapes.fieldNames(); it.hasNext(); ) {
+                    String name = it.next();
+                    boolean c = computeConstrained(shapes.get(name));
+                    if (c && !constrained.getOrDefault(name, false)) {
+                        constrained.put(name, true);
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        private boolean constrained(String name) {
+            return constrained.getOrDefault(name, false);
+        }
+
+        private boolean computeConstrained(JsonNode shape) {
+            if (shape.path("document").asBoolean() || shape.path("eventstream").asBoolean()) {
+                return false;
+            }
+            return switch (shape.path("type").asText()) {
+                case "string", "integer", "long", "float", "double" -> shape.has("min");
+                case "list" -> shape.has("min") || constrained(shape.path("member").path("shape").asText());
+                case "map" -> constrained(shape.path("key").path("shape").asText())
+                        || constrained(shape.path("value").path("shape").asText());
+                case "structure" -> shape.path("required").size() > 0 || anyMember(shape);
+                default -> false;
+            };
+        }
+
+        private boolean anyMember(JsonNode structure) {
+            for (Iterator<JsonNode> it = structure.path("members").elements(); it.hasNext(); ) {
+                JsonNode m = it.next();
+                if (m.path("hostLabel").asBoolean() || constrained(m.path("shape").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The rules of a structure's members that have any, by member name in model order. */
+        ObjectNode members(JsonNode structure) {
+            ObjectNode out = JSON.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = structure.path("members").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> m = it.next();
+                JsonNode rule = rule(m.getValue());
+                if (rule != null) {
+                    out.set(m.getKey(), rule);
+                }
+            }
+            return out;
+        }
+
+        /** A member's rule (see above), or null when nothing is checked below it. */
+        private JsonNode rule(JsonNode member) {
+            String name = member.path("shape").asText();
+            JsonNode shape = shapes.get(name);
+            if (member.path("streaming").asBoolean() || shape.path("streaming").asBoolean()) {
+                return null;
+            }
+            String type = shape.path("type").asText();
+            switch (type) {
+                case "string":
+                    return shape.has("min") ? shape.get("min") : member.path("hostLabel").asBoolean() ? JSON.getNodeFactory().numberNode(1) : null;
+                case "integer", "long", "float", "double":
+                    return shape.get("min");
+                case "list":
+                    if (!constrained(shape.path("member").path("shape").asText())) {
+                        return shape.get("min");
+                    }
+                    break;
+                case "map", "structure":
+                    if (!constrained(name)) {
+                        return null;
+                    }
+                    break;
+                default:
+                    return null;
+            }
+            define(name, shape);
+            return JSON.getNodeFactory().textNode(name);
+        }
+
+        private void define(String name, JsonNode shape) {
+            if (defined.containsKey(name)) {
+                return;
+            }
+            ObjectNode def = JSON.createObjectNode();
+            defined.put(name, def); // before the members: a recursive shape refers to itself by name
+            switch (shape.path("type").asText()) {
+                case "list" -> {
+                    if (shape.has("min")) {
+                        def.set("min", shape.get("min"));
+                    }
+                    def.set("member", rule(shape.get("member")));
+                }
+                case "map" -> {
+                    JsonNode key = rule(shape.get("key"));
+                    JsonNode value = rule(shape.get("value"));
+                    if (key != null) {
+                        def.set("key", key);
+                    }
+                    if (value != null) {
+                        def.set("value", value);
+                    }
+                }
+                default -> {
+                    if (shape.path("required").size() > 0) {
+                        def.set("required", shape.get("required"));
+                    }
+                    ObjectNode members = members(shape);
+                    if (!members.isEmpty()) {
+                        def.set("members", members);
+                    }
+                }
+            }
+        }
     }
 }

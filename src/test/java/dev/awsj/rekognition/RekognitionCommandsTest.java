@@ -256,28 +256,28 @@ class RekognitionCommandsTest {
     void awsJsonImagesAndCliInputJsonWorkAsWithAws() {
         stub("DetectLabels", LABELS);
         AwsjRun.Result json = AwsjRun.run(env, "rekognition", "detect-labels",
-                "--image", "{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}");
+                "--image", "{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}}");
         assertEquals(0, json.exitCode(), json.err());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
-                equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}}}")));
+                equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}}}")));
         wm.resetRequests();
         AwsjRun.Result input = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json",
-                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3}", "--min-confidence", "90");
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3}", "--min-confidence", "90");
         assertEquals(0, input.exitCode(), input.err());
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson(
-                "{\"Image\":{\"S3Object\":{\"Bucket\":\"b\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3,\"MinConfidence\":90.0}")));
+                "{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\",\"Name\":\"k.jpg\"}},\"MaxLabels\":3,\"MinConfidence\":90.0}")));
         wm.resetRequests();
         // Members awsj has no option of its own for still work, as with aws.
-        AwsjRun.Result features = AwsjRun.run(env, "rekognition", "detect-labels", "--image", "s3://b/k.jpg",
+        AwsjRun.Result features = AwsjRun.run(env, "rekognition", "detect-labels", "--image", "s3://photos/k.jpg",
                 "--features", "GENERAL_LABELS", "IMAGE_PROPERTIES", "--settings", "{\"GeneralLabels\":{\"LabelInclusionFilters\":[\"Car\"]}}");
         assertEquals(0, features.exitCode(), features.err());
-        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"b\","
+        wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"Image\":{\"S3Object\":{\"Bucket\":\"photos\","
                 + "\"Name\":\"k.jpg\"}},\"Features\":[\"GENERAL_LABELS\",\"IMAGE_PROPERTIES\"],"
                 + "\"Settings\":{\"GeneralLabels\":{\"LabelInclusionFilters\":[\"Car\"]}}}")));
         AwsjRun.Result typo = AwsjRun.run(env, "rekognition", "detect-labels", "--cli-input-json", "{\"Imag\":{}}");
         assertEquals(252, typo.exitCode());
         assertTrue(typo.err().startsWith("Unknown parameter in --cli-input-json: \"Imag\""), typo.err());
-        AwsjRun.Result none = AwsjRun.run(env, "rekognition", "compare-faces", "--source-image", "s3://b/a.jpg");
+        AwsjRun.Result none = AwsjRun.run(env, "rekognition", "compare-faces", "--source-image", "s3://photos/a.jpg");
         assertEquals(252, none.exitCode());
         assertTrue(none.err().startsWith("Missing required option: '--target-image=IMAGE'"), none.err());
         wm.verify(1, postRequestedFor(urlEqualTo("/")));

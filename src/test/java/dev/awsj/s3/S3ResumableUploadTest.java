@@ -3,15 +3,19 @@ package dev.awsj.s3;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.awsj.testing.AwsCli;
 import dev.awsj.testing.AwsjRun;
 import dev.awsj.testing.AwsjRun.Result;
 import dev.awsj.testing.Emulators;
@@ -82,14 +86,23 @@ class S3ResumableUploadTest {
     }
 
     Result cp(String... extra) throws Exception {
+        return AwsjRun.run(multipartEnv(), cpLine(bucket, extra));
+    }
+
+    /** Test settings with the multipart threshold and part size at 5 MiB, so that the file goes in 3 parts. */
+    Map<String, String> multipartEnv() throws Exception {
         Map<String, String> env = AwsjRun.env(wm.baseUrl());
         Path config = Path.of(env.get("AWS_CONFIG_FILE"));
         Files.createDirectories(config.getParent());
         Files.writeString(config, "[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n");
-        String[] args = {"s3", "cp", file.toString(), "s3://" + bucket + "/big.bin"};
+        return env;
+    }
+
+    String[] cpLine(String toBucket, String... extra) {
+        String[] args = {"s3", "cp", file.toString(), "s3://" + toBucket + "/big.bin"};
         String[] all = Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
-        return AwsjRun.run(env, all);
+        return all;
     }
 
     int partsSent() {
@@ -110,6 +123,28 @@ class S3ResumableUploadTest {
         leftBehind(Arrays.copyOfRange(data, 0, PART));
 
         Result r = cp();
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(2, partsSent(), "parts 2 and 3 only");
+        assertArrayEquals(data, object());
+        assertEquals(List.of(), openUploads(), "the upload was completed");
+    }
+
+    /** An upload made with --checksum-algorithm SHA256 is carried on by the same line, and only by it. */
+    @Test
+    void aResumedUploadKeepsItsChecksumAlgorithm() throws Exception {
+        String id = direct.createMultipartUpload(b -> b.bucket(bucket).key("big.bin").checksumAlgorithm(ChecksumAlgorithm.SHA256))
+                .uploadId();
+        direct.uploadPart(b -> b.bucket(bucket).key("big.bin").uploadId(id).partNumber(1)
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromBytes(Arrays.copyOfRange(data, 0, PART)));
+
+        Result other = cp("--checksum-algorithm", "CRC32C");
+        assertEquals(0, other.exitCode(), other.toString());
+        assertEquals(3, partsSent(), "another algorithm's upload is not carried on");
+        assertEquals(List.of(id), openUploads());
+
+        wm.resetRequests();
+        Result r = cp("--checksum-algorithm", "SHA256");
 
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(2, partsSent(), "parts 2 and 3 only");
@@ -142,5 +177,45 @@ class S3ResumableUploadTest {
         assertArrayEquals(data, object());
         assertEquals(List.of(old), openUploads());
         assertTrue(r.err().isEmpty() || !r.err().contains("Exception"), r.err());
+    }
+
+    /**
+     * The resume look-up is an optimisation: a bucket that does not exist fails the upload at
+     * CreateMultipartUpload, as in aws — the same line on stderr and exit code 1.
+     */
+    @Test
+    void aMissingBucketFailsAtCreateMultipartUploadAsInAws() throws Exception {
+        Map<String, String> env = multipartEnv();
+        String missing = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Result r = AwsjRun.run(env, cpLine(missing));
+
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("upload failed: " + file + " to s3://" + missing + "/big.bin An error occurred (NoSuchBucket) when calling"
+                + " the CreateMultipartUpload operation: The specified bucket does not exist.\n", r.err());
+        if (AwsCli.installed("S3ResumableUploadTest")) {
+            Result aws = AwsCli.run(env, cpLine(missing));
+            assertEquals(aws.exitCode(), r.exitCode(), aws.toString());
+            // aws shows the file relative to its working folder; awsj as given. The rest is the same.
+            assertEquals(aws.err().substring(aws.err().indexOf(" to s3://")), r.err().substring(r.err().indexOf(" to s3://")));
+        }
+    }
+
+    /** A policy that allows PutObject but not ListMultipartUploads (a common one) still uploads. */
+    @Test
+    void aRefusedLookUpStillUploads() throws Exception {
+        wm.stubFor(get(urlPathMatching("/" + bucket + "/?")).withQueryParam("uploads", matching(".*")).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
+                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+                                + "<Message>Access Denied</Message></Error>")));
+        leftBehind(Arrays.copyOfRange(data, 0, PART));
+
+        Result r = cp();
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(1, wm.findAll(getRequestedFor(anyUrl()).withQueryParam("uploads", matching(".*"))).size(),
+                "the look-up was tried");
+        assertEquals(3, partsSent(), "a new upload of every part");
+        assertArrayEquals(data, object());
     }
 }

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -49,30 +47,42 @@ final class MultipartUploader {
     }
 
     void uploadFile(Path file, long size, S3Uri dst) throws Exception {
+        UploadChecksum checksum = options.uploadChecksum();
         if (size < config.threshold() || size == 0) {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(dst.bucket()).key(dst.key());
             options.apply(b, file);
+            if (checksum.computedByAwsj()) {
+                checksum.onPut(b, digest(checksum, file, 0, size));
+            }
             PutObjectRequest req = b.build();
             scheduler.call(() -> s3.putObject(req, RequestBody.fromContentProvider(
                     FileBodies.counted(() -> Files.newInputStream(file), progress, scheduler.bandwidth), size,
                     contentTypeOrDefault(req.contentType()))));
             return;
         }
-        // FULL_OBJECT: S3 stores a CRC32 of the whole object, so a later ranged download can be verified.
-        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT);
+        // The CRCs as FULL_OBJECT: S3 stores a checksum of the whole object, so a later ranged download can be verified.
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key());
+        checksum.onCreate(cb);
         options.apply(cb, file);
         long partSize = config.partSize(size);
         UploadResumer.Resumable resumed = config.resume() ? resumer.find(dst, file, size, partSize) : null;
         multipart(dst, cb.build(), config.resume(), resumed, size, partSize, (uploadId, partNumber, offset, length) -> {
-            UploadPartRequest req = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength(length).checksumAlgorithm(ChecksumAlgorithm.CRC32)
-                    .applyMutation(options::onUploadPart).build();
+            UploadPartRequest.Builder pb = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key()).uploadId(uploadId)
+                    .partNumber(partNumber).contentLength(length).applyMutation(options::onUploadPart);
+            checksum.onPart(pb, checksum.computedByAwsj() ? digest(checksum, file, offset, length) : null);
+            UploadPartRequest req = pb.build();
             UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, RequestBody.fromContentProvider(
                     FileBodies.counted(() -> FileBodies.range(file, offset, length), progress, scheduler.bandwidth), length,
                     "application/octet-stream")));
-            return CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
+            return checksum.part(partNumber, r.eTag(), checksum.value(r));
         });
+    }
+
+    /** The checksum of a file's bytes {@code [offset, offset + length)}, read once before they are sent. */
+    private static String digest(UploadChecksum checksum, Path file, long offset, long length) throws java.io.IOException {
+        try (java.io.InputStream in = FileBodies.range(file, offset, length)) {
+            return checksum.digest(in);
+        }
     }
 
     private static String contentTypeOrDefault(String type) {

@@ -96,6 +96,11 @@ public final class ObjectOptions {
         return v.metadataDirective == null && v.copyProps != CopyProps.NONE;
     }
 
+    /** The checksum of uploads: {@code --checksum-algorithm}'s, else CRC32 full-object. */
+    UploadChecksum uploadChecksum() {
+        return UploadChecksum.of(v.checksumAlgorithm);
+    }
+
     public boolean noOverwrite() {
         return v.noOverwrite;
     }

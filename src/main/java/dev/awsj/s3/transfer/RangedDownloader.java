@@ -141,48 +141,57 @@ final class RangedDownloader {
     }
 
     /**
-     * Ranged GETs carry no checksum of their own: when the object has a full-object CRC32 or
-     * CRC32C (awsj's multipart uploads store one), the CRCs of the ranges, combined in order, must
-     * give it.
+     * Ranged GETs carry no checksum of their own: when the object has a full-object CRC32, CRC32C
+     * or CRC64NVME (awsj's multipart uploads store one), the CRCs of the ranges, combined in order,
+     * must give it.
      */
-    private record WholeChecksum(String expected, boolean castagnoli) {
+    private record WholeChecksum(String expected, String algorithm) {
         static WholeChecksum of(HeadObjectResponse head) {
-            return of(head.checksumType(), head.checksumCRC32(), head.checksumCRC32C());
+            return of(head.checksumType(), head.checksumCRC32(), head.checksumCRC32C(), head.checksumCRC64NVME());
         }
 
         static WholeChecksum of(GetObjectResponse get) {
-            return of(get.checksumType(), get.checksumCRC32(), get.checksumCRC32C());
+            return of(get.checksumType(), get.checksumCRC32(), get.checksumCRC32C(), get.checksumCRC64NVME());
         }
 
-        private static WholeChecksum of(ChecksumType type, String crc32, String crc32c) {
+        private static WholeChecksum of(ChecksumType type, String crc32, String crc32c, String crc64) {
             if (type != null && type != ChecksumType.FULL_OBJECT) {
                 return null;
             }
             if (crc32 != null && !crc32.contains("-")) {
-                return new WholeChecksum(crc32, false);
+                return new WholeChecksum(crc32, "CRC32");
             }
             if (crc32c != null && !crc32c.contains("-")) {
-                return new WholeChecksum(crc32c, true);
+                return new WholeChecksum(crc32c, "CRC32C");
+            }
+            if (crc64 != null && !crc64.contains("-")) {
+                return new WholeChecksum(crc64, "CRC64NVME");
             }
             return null;
         }
 
         java.util.zip.Checksum newChecksum() {
-            return castagnoli ? new java.util.zip.CRC32C() : new java.util.zip.CRC32();
+            return switch (algorithm) {
+                case "CRC32C" -> new java.util.zip.CRC32C();
+                case "CRC64NVME" -> new Crc64Nvme();
+                default -> new java.util.zip.CRC32();
+            };
         }
 
         void verify(S3Uri src, long[] crcs, long size, long partSize) {
-            long polynomial = castagnoli ? Crc32Combine.CRC32C : Crc32Combine.CRC32;
+            boolean wide = algorithm.equals("CRC64NVME");
             long v = crcs[0];
             for (int i = 1; i < crcs.length; i++) {
                 long len = Math.min(size, (i + 1) * partSize) - i * partSize;
-                v = Crc32Combine.combine(v, crcs[i], len, polynomial);
+                v = wide ? Crc32Combine.combine64(v, crcs[i], len, Crc64Nvme.POLYNOMIAL)
+                        : Crc32Combine.combine(v, crcs[i], len, algorithm.equals("CRC32C") ? Crc32Combine.CRC32C : Crc32Combine.CRC32);
             }
-            byte[] bytes = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+            byte[] all = java.nio.ByteBuffer.allocate(8).putLong(v).array();
+            byte[] bytes = wide ? all : java.util.Arrays.copyOfRange(all, 4, 8);
             String actual = java.util.Base64.getEncoder().encodeToString(bytes);
             if (!actual.equals(expected)) {
-                throw SdkClientException.create("Checksum mismatch for " + src + ": the object's CRC is " + expected
-                        + " but the downloaded bytes give " + actual);
+                throw SdkClientException.create("Checksum mismatch for " + src + ": the object's " + algorithm + " is "
+                        + expected + " but the downloaded bytes give " + actual);
             }
         }
     }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /** stdin to an object ({@code cp - s3://b/k}) and an object to stdout ({@code cat}, {@code cp s3://b/k -}). */
@@ -47,16 +47,20 @@ final class StreamTransfers {
             partSize = Integer.MAX_VALUE - 16;
         }
         byte[] first = in.readNBytes((int) partSize);
+        UploadChecksum checksum = options.uploadChecksum();
         if (first.length < partSize) {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(dst.bucket()).key(dst.key());
             options.apply(b, null);
+            if (checksum.computedByAwsj()) {
+                checksum.onPut(b, checksum.digest(first));
+            }
             PutObjectRequest req = b.build();
             scheduler.call(() -> s3.putObject(req, FileBodies.bytes(first, scheduler.bandwidth)));
             progress.bytes(first.length);
             return first.length;
         }
-        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key())
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32);
+        CreateMultipartUploadRequest.Builder cb = CreateMultipartUploadRequest.builder().bucket(dst.bucket()).key(dst.key());
+        checksum.onCreate(cb);
         options.apply(cb, null);
         String uploadId = uploader.create(cb.build(), dst, false);
         Semaphore inFlight = new Semaphore(config.maxConcurrency());
@@ -76,12 +80,13 @@ final class StreamTransfers {
                 total += body.length;
                 futures.add(scheduler.submitPart(() -> {
                     try {
-                        UploadPartResponse r = scheduler.call(() -> s3.uploadPart(b -> b.bucket(dst.bucket()).key(dst.key())
-                                .uploadId(uploadId).partNumber(n).checksumAlgorithm(ChecksumAlgorithm.CRC32)
-                                .applyMutation(options::onUploadPart),
-                                FileBodies.bytes(body, scheduler.bandwidth)));
+                        UploadPartRequest.Builder pb = UploadPartRequest.builder().bucket(dst.bucket()).key(dst.key())
+                                .uploadId(uploadId).partNumber(n).applyMutation(options::onUploadPart);
+                        checksum.onPart(pb, checksum.computedByAwsj() ? checksum.digest(body) : null);
+                        UploadPartRequest req = pb.build();
+                        UploadPartResponse r = scheduler.call(() -> s3.uploadPart(req, FileBodies.bytes(body, scheduler.bandwidth)));
                         progress.bytes(body.length);
-                        return CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
+                        return checksum.part(n, r.eTag(), checksum.value(r));
                     } finally {
                         inFlight.release();
                     }

@@ -5,16 +5,14 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
@@ -23,8 +21,9 @@ import software.amazon.awssdk.services.s3.model.Part;
 
 /**
  * Finds an unfinished multipart upload of the same key that a run of awsj left behind (Ctrl-C, a
- * killed process) and whose stored parts are exactly the local file's: same part layout, and each
- * part's ETag the MD5 of the bytes at its offset (or its CRC32 the file's). An upload that does not
+ * killed process) and whose stored parts are exactly the local file's: created with the same
+ * checksum algorithm, same part layout, and each part's ETag the MD5 of the bytes at its offset (or
+ * its stored checksum the file's). An upload that does not
  * match in every part is left alone: it may be another writer's, and completing it could store a
  * wrong object. See docs/s3-transfers.md, "Resumable uploads".
  */
@@ -36,21 +35,38 @@ final class UploadResumer {
     private final S3Client s3;
     private final ObjectOptions options;
     private final Scheduler scheduler;
+    private final UploadChecksum checksum;
 
     UploadResumer(S3Client s3, ObjectOptions options, Scheduler scheduler) {
         this.s3 = s3;
         this.options = options;
         this.scheduler = scheduler;
+        this.checksum = options.uploadChecksum();
     }
 
-    /** The newest matching upload of {@code dst} for this file and part size, or null. */
-    Resumable find(S3Uri dst, java.nio.file.Path file, long size, long partSize) throws Exception {
+    /**
+     * The newest matching upload of {@code dst} for this file and part size, or null. The look-up
+     * is an optimisation: when it fails (no such bucket, a policy that allows PutObject but not
+     * ListMultipartUploads or ListParts, an emulator without them) the upload starts afresh, and
+     * what the user sees is the outcome of the upload itself. Only Ctrl-C stops it here.
+     */
+    Resumable find(S3Uri dst, java.nio.file.Path file, long size, long partSize) {
+        try {
+            return lookUp(dst, file, size, partSize);
+        } catch (AbortedException e) {
+            throw e;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Resumable lookUp(S3Uri dst, java.nio.file.Path file, long size, long partSize) throws Exception {
         List<MultipartUpload> candidates = new ArrayList<>();
         for (ListMultipartUploadsResponse page : scheduler.call(() -> s3.listMultipartUploadsPaginator(b -> b
                 .bucket(dst.bucket()).prefix(dst.key()).applyMutation(options::onListUploads)))) {
             for (MultipartUpload u : page.uploads()) {
-                // awsj's own uploads ask for CRC32; one made otherwise is not ours to carry on.
-                if (u.key().equals(dst.key()) && (u.checksumAlgorithm() == null || u.checksumAlgorithm() == ChecksumAlgorithm.CRC32)) {
+                // One made with another checksum is not this command's to carry on.
+                if (u.key().equals(dst.key()) && checksum.created(u)) {
                     candidates.add(u);
                 }
             }
@@ -82,7 +98,7 @@ final class UploadResumer {
                 return null;
             }
         }
-        List<CompletedPart> checked = scheduler.runParts(stored.size(), i -> check(stored.get(i), file, partSize));
+        List<CompletedPart> checked = scheduler.runParts(stored.size(), i -> check(stored.get(i), file, partSize, checksum));
         Map<Integer, CompletedPart> parts = new TreeMap<>();
         for (CompletedPart c : checked) {
             if (c == null) {
@@ -94,28 +110,24 @@ final class UploadResumer {
     }
 
     /** The part as it will be completed when its stored bytes are the file's, else null. */
-    private static CompletedPart check(Part p, java.nio.file.Path file, long partSize) throws IOException {
+    private static CompletedPart check(Part p, java.nio.file.Path file, long partSize, UploadChecksum checksum)
+            throws IOException {
         long offset = (p.partNumber() - 1) * partSize;
         MessageDigest md5 = md5();
-        CRC32 crc = new CRC32();
+        UploadChecksum.Digest local = checksum.newDigest();
         try (InputStream in = FileBodies.range(file, offset, p.size())) {
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
                 md5.update(buf, 0, n);
-                crc.update(buf, 0, n);
+                local.update(buf, 0, n);
             }
         }
         String etag = p.eTag() == null ? "" : p.eTag().replace("\"", "").toLowerCase(Locale.ROOT);
-        String crc32 = crc32Base64(crc.getValue());
-        boolean same = etag.equals(HexFormat.of().formatHex(md5.digest()))
-                || p.checksumCRC32() != null && p.checksumCRC32().equals(crc32);
-        return same ? CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).checksumCRC32(crc32).build() : null;
-    }
-
-    private static String crc32Base64(long v) {
-        byte[] bytes = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-        return Base64.getEncoder().encodeToString(bytes);
+        String value = local.base64();
+        String stored = checksum.value(p);
+        boolean same = stored != null ? stored.equals(value) : etag.equals(HexFormat.of().formatHex(md5.digest()));
+        return same ? checksum.part(p.partNumber(), p.eTag(), value) : null;
     }
 
     private static MessageDigest md5() {

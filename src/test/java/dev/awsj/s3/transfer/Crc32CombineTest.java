@@ -31,4 +31,33 @@ class Crc32CombineTest {
             assertEquals(whole, combined, c.getClass().getSimpleName());
         }
     }
+
+    /** CRC-64/NVME's check value (the CRC of "123456789"), byte by byte and eight at a time. */
+    @Test
+    void crc64NvmeGivesTheCatalogueCheckValue() {
+        byte[] check = "123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Crc64Nvme c = new Crc64Nvme();
+        c.update(check, 0, check.length);
+        assertEquals(0xae8b14860a799888L, c.getValue());
+        Crc64Nvme bytes = new Crc64Nvme();
+        for (byte b : check) {
+            bytes.update(b);
+        }
+        assertEquals(0xae8b14860a799888L, bytes.getValue());
+    }
+
+    @Test
+    void combinedRangesGiveTheWholeCrc64Nvme() {
+        byte[] data = new byte[1_000_003];
+        new Random(7).nextBytes(data);
+        Crc64Nvme c = new Crc64Nvme();
+        long whole = crc(c, data, 0, data.length);
+        int[] cuts = {0, 3, 65_537, 400_000, 999_999, data.length};
+        long combined = crc(c, data, 0, cuts[1]);
+        for (int i = 1; i + 1 < cuts.length; i++) {
+            long part = crc(c, data, cuts[i], cuts[i + 1] - cuts[i]);
+            combined = Crc32Combine.combine64(combined, part, cuts[i + 1] - cuts[i], Crc64Nvme.POLYNOMIAL);
+        }
+        assertEquals(whole, combined);
+    }
 }
