@@ -44,6 +44,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -154,6 +155,12 @@ public class ClientFactory implements AutoCloseable {
         o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
         o.addExecutionInterceptor(new RequestChecks(service));
+        // Numbers (and with cli_timestamp_format = wire, timestamps) printed as the service sent them.
+        boolean wireTimestamps = settings.wireTimestamps();
+        if (service.answersInJson() || wireTimestamps && service != Service.STS) {
+            o.addExecutionInterceptor(new WireRecorder(service.answersInJson(), wireTimestamps,
+                    service.epochTimestamps() ? TimestampFormatTrait.Format.UNIX_TIMESTAMP : TimestampFormatTrait.Format.ISO_8601));
+        }
         builder.overrideConfiguration(o.build());
         // FIPS and dual-stack as resolved here (the SDK would read only the process's environment).
         builder.fipsEnabled(settings.fipsEnabled());
