@@ -17,6 +17,7 @@ import dev.awsj.testing.AwsCli;
 import dev.awsj.testing.AwsjRun;
 import dev.awsj.testing.AwsjRun.Result;
 import dev.awsj.testing.Emulators;
+import dev.awsj.testing.RpcV2Cbor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ class AsSentCompatTest {
     @BeforeAll
     static void start() {
         AwsCli.assumeInstalled("AsSentCompatTest");
-        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        wm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new RpcV2Cbor("software.amazon.awssdk.services.translate.model")));
         wm.start();
     }
 
@@ -180,6 +182,31 @@ class AsSentCompatTest {
         }
     }
 
+    /**
+     * Translate: aws reads JSON, awsj's SDK client CBOR (no text to keep), so awsj writes epoch
+     * seconds as a float: what aws prints when the service writes a float, as it does; an integer
+     * the service wrote prints as a float in awsj (docs/configuration.md, "Timestamps").
+     */
+    @Test
+    void wireTimestampsOfTranslateAreEpochSeconds() throws Exception {
+        String job = """
+                {"TextTranslationJobProperties": {"JobId": "j1", "JobStatus": "COMPLETED", "SubmittedTime": %s}}""";
+        String[] describe = {"translate", "describe-text-translation-job", "--job-id", "j1"};
+        config("cli_timestamp_format = wire\n");
+        for (String sent : List.of("1654024200.5", "1.6540242E9")) {
+            stub("AWSShineFrontendService_20170701.DescribeTextTranslationJob", job.formatted(sent));
+            wm.stubFor(post(urlEqualTo(RpcV2Cbor.path("AWSShineFrontendService_20170701", "DescribeTextTranslationJob")))
+                    .willReturn(aResponse().withStatus(200).withBody(job.formatted(sent))));
+            sameJson(env, describe);
+            sameText(env, plus(describe, "--output", "text"));
+        }
+        stub("AWSShineFrontendService_20170701.DescribeTextTranslationJob", job.formatted("1654024200"));
+        wm.stubFor(post(urlEqualTo(RpcV2Cbor.path("AWSShineFrontendService_20170701", "DescribeTextTranslationJob")))
+                .willReturn(aResponse().withStatus(200).withBody(job.formatted("1654024200"))));
+        assertEquals("1654024200\n", AwsCli.run(env, plus(describe, "--query", "TextTranslationJobProperties.SubmittedTime")).out());
+        assertEquals("1654024200.0\n", AwsjRun.run(env, plus(describe, "--query", "TextTranslationJobProperties.SubmittedTime")).out());
+    }
+
     @Test
     void wireTimestampsOfS3AreTheStringsSent() throws Exception {
         for (String endpoint : List.of(Emulators.s3Endpoint(), Emulators.fauxqsEndpoint())) {
@@ -211,17 +238,20 @@ class AsSentCompatTest {
         }
     }
 
+    /** As aws: an unknown value stops every command (configure's too) with one line and 253, before anything is sent. */
     @Test
     void anUnknownTimestampFormatIsAConfigurationError() throws Exception {
         stub("RekognitionService.DescribeCollection", COLLECTION.formatted("1700000000"));
         config("cli_timestamp_format = WIRE\n");
-        String[] describe = {"rekognition", "describe-collection", "--collection-id", "c"};
-        Result aws = AwsCli.run(env, describe);
-        Result awsj = AwsjRun.run(env, describe);
-        assertEquals(253, aws.exitCode(), aws.err());
-        assertEquals(aws.exitCode(), awsj.exitCode(), awsj.toString());
-        assertEquals(aws.err().strip(), awsj.err().strip());
-        assertEquals("Unknown cli_timestamp_format value: WIRE, valid values are \"wire\" or \"iso8601\"\n", awsj.err());
+        for (String[] line : List.of(new String[] {"rekognition", "describe-collection", "--collection-id", "c"},
+                new String[] {"sns", "list-topics"}, new String[] {"configure", "get", "region"})) {
+            Result aws = AwsCli.run(env, line);
+            Result awsj = AwsjRun.run(env, line);
+            assertEquals(253, aws.exitCode(), aws.err());
+            assertEquals(aws.exitCode(), awsj.exitCode(), awsj.toString());
+            assertEquals(aws.err().strip(), awsj.err().strip());
+            assertEquals("Unknown cli_timestamp_format value: WIRE, valid values are \"wire\" or \"iso8601\"\n", awsj.err());
+        }
         assertEquals(0, wm.getAllServeEvents().size(), "nothing was sent");
     }
 }
