@@ -475,8 +475,13 @@ public final class AwsSettings {
      */
     public void checkTimestampFormat() {
         try {
+            // A look at the text first: help and configure need not parse the files otherwise.
+            Path config = configFile();
+            if (!Files.isRegularFile(config) || !Files.readString(config).contains(Setting.CLI_TIMESTAMP_FORMAT.key())) {
+                return;
+            }
             safeProfileProperty(Setting.CLI_TIMESTAMP_FORMAT);
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return;
         }
         wireTimestamps();

@@ -142,6 +142,15 @@ public class ClientFactory implements AutoCloseable {
      * user set neither max_attempts nor retry_mode (null: the SDK's default).
      */
     public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries) {
+        configure(service, builder, defaultRetries, true);
+    }
+
+    /**
+     * As {@link #configure(Service, AwsClientBuilder, RetryStrategy)}; {@code printed}: whether the
+     * client's responses may be printed as JSON. The S3 transfer client's are not: it keeps no
+     * wire texts ({@link WireRecorder}) for the timestamps of the listings it walks.
+     */
+    public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries, boolean printed) {
         builder.region(Region.of(region(service)));
         builder.credentialsProvider(credentials());
         Optional<URI> endpoint = settings.endpoint(service.endpointEnvName());
@@ -157,7 +166,7 @@ public class ClientFactory implements AutoCloseable {
         o.addExecutionInterceptor(new RequestChecks(service));
         // Numbers (and with cli_timestamp_format = wire, timestamps) printed as the service sent them.
         boolean wireTimestamps = settings.wireTimestamps();
-        if (service.answersInJson() || wireTimestamps && service != Service.STS) {
+        if (printed && (service.answersInJson() || wireTimestamps && service != Service.STS)) {
             o.addExecutionInterceptor(new WireRecorder(service.answersInJson(), wireTimestamps,
                     service.epochTimestamps() ? TimestampFormatTrait.Format.UNIX_TIMESTAMP : TimestampFormatTrait.Format.ISO_8601));
         }
