@@ -85,10 +85,23 @@ public final class WireText {
             return;
         }
         synchronized (AS_SENT) {
-            for (Object k; (k = CLEARED.poll()) != null; ) {
-                AS_SENT.remove(k);
-            }
+            expunge();
             found.forEach((value, json) -> AS_SENT.put(new Key(value, CLEARED), json));
+        }
+    }
+
+    /** Drops the texts of values the collector has taken. */
+    private static void expunge() {
+        for (Object k; (k = CLEARED.poll()) != null; ) {
+            AS_SENT.remove(k);
+        }
+    }
+
+    /** How many values have texts kept (tests: they go with their responses). */
+    static int kept() {
+        synchronized (AS_SENT) {
+            expunge();
+            return AS_SENT.size();
         }
     }
 
