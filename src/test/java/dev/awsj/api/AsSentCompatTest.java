@@ -176,12 +176,12 @@ class AsSentCompatTest {
             assertTrue(j.get("CreationTimestamp").isNumber(), j.toString());
             sameText(env, plus(describe, "--output", "text"));
             sameText(env, plus(describe, "--query", "CreationTimestamp"));
-            for (String iso : List.of("cli_timestamp_format = iso8601\n", "")) {
-                config(iso);
-                JsonNode i = sameJson(env, describe);
-                assertTrue(i.get("CreationTimestamp").isTextual(), i.toString());
-                sameText(env, plus(describe, "--output", "text"));
-            }
+        }
+        for (String iso : List.of("cli_timestamp_format = iso8601\n", "")) {
+            config(iso);
+            JsonNode i = sameJson(env, describe);
+            assertTrue(i.get("CreationTimestamp").isTextual(), i.toString());
+            sameText(env, plus(describe, "--output", "text"));
         }
     }
 
