@@ -102,6 +102,15 @@ public final class Awsj {
                 // A bad global value (--output, --color, --query): one line and 252, as any bad value.
                 return handler.report(e);
             }
+            String command = parseResult.hasSubcommand() ? parseResult.subcommand().commandSpec().name() : "";
+            if (!command.equals("completion") && !command.equals("__train")) {
+                try {
+                    // As aws: an unknown cli_timestamp_format stops every command, help and configure too.
+                    ctx.settings().checkTimestampFormat();
+                } catch (RuntimeException e) {
+                    return handler.report(e);
+                }
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setAbbreviatedOptionsAllowed(false);

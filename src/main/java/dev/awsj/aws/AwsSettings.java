@@ -455,7 +455,7 @@ public final class AwsSettings {
     /**
      * Whether timestamps print as the service sent them (the profile's {@code cli_timestamp_format
      * = wire}) rather than in ISO 8601 (the default, {@code iso8601}), as aws reads it: from the
-     * config file only.
+     * config file only. Any other value is exit 253 (docs/configuration.md, "Timestamps").
      */
     public boolean wireTimestamps() {
         String f = safeProfileProperty(Setting.CLI_TIMESTAMP_FORMAT);
@@ -467,6 +467,24 @@ public final class AwsSettings {
                     + " \"iso8601\"");
         }
         return true;
+    }
+
+    /**
+     * Refuses an unknown {@code cli_timestamp_format} (exit 253) before any command runs, as aws
+     * does. A config file that cannot be read is left to the command that reads it.
+     */
+    public void checkTimestampFormat() {
+        try {
+            // A look at the text first: help and configure need not parse the files otherwise.
+            Path config = configFile();
+            if (!Files.isRegularFile(config) || !Files.readString(config).contains(Setting.CLI_TIMESTAMP_FORMAT.key())) {
+                return;
+            }
+            safeProfileProperty(Setting.CLI_TIMESTAMP_FORMAT);
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        wireTimestamps();
     }
 
     private String safeProfileProperty(Setting key) {

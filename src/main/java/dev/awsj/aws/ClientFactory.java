@@ -44,6 +44,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -141,6 +142,15 @@ public class ClientFactory implements AutoCloseable {
      * user set neither max_attempts nor retry_mode (null: the SDK's default).
      */
     public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries) {
+        configure(service, builder, defaultRetries, true);
+    }
+
+    /**
+     * As {@link #configure(Service, AwsClientBuilder, RetryStrategy)}; {@code printed}: whether the
+     * client's responses may be printed as JSON. The S3 transfer client's are not: it keeps no
+     * wire texts ({@link WireRecorder}) for the timestamps of the listings it walks.
+     */
+    public void configure(Service service, AwsClientBuilder<?, ?> builder, RetryStrategy defaultRetries, boolean printed) {
         builder.region(Region.of(region(service)));
         builder.credentialsProvider(credentials());
         Optional<URI> endpoint = settings.endpoint(service.endpointEnvName());
@@ -154,6 +164,12 @@ public class ClientFactory implements AutoCloseable {
         o.defaultProfileFileSupplier(settings::profileFile).defaultProfileName(settings.profileName());
         o.addExecutionInterceptor(FailedCall.INTERCEPTOR);
         o.addExecutionInterceptor(new RequestChecks(service));
+        // Numbers (and with cli_timestamp_format = wire, timestamps) printed as the service sent them.
+        boolean wireTimestamps = settings.wireTimestamps();
+        if (printed && (service.answersInJson() || wireTimestamps && service != Service.STS)) {
+            o.addExecutionInterceptor(new WireRecorder(service.answersInJson(), wireTimestamps,
+                    service.epochTimestamps() ? TimestampFormatTrait.Format.UNIX_TIMESTAMP : TimestampFormatTrait.Format.ISO_8601));
+        }
         builder.overrideConfiguration(o.build());
         // FIPS and dual-stack as resolved here (the SDK would read only the process's environment).
         builder.fipsEnabled(settings.fipsEnabled());

@@ -48,6 +48,19 @@ public enum Service {
         }
     }
 
+    /**
+     * Whether the SDK's client reads JSON response bodies (awsJson, restJson): Rekognition,
+     * Comprehend, Polly. S3 and SNS answer in XML; Translate's client speaks Smithy RPC v2 CBOR.
+     */
+    public boolean answersInJson() {
+        return this == REKOGNITION || this == COMPREHEND || this == POLLY;
+    }
+
+    /** Whether the service writes timestamps as epoch seconds (JSON, CBOR) rather than ISO 8601 (XML). */
+    public boolean epochTimestamps() {
+        return this != S3 && this != SNS && this != STS;
+    }
+
     public static Optional<Service> byCliName(String name) {
         for (Service s : values()) {
             if (s.cliName.equals(name.toLowerCase(Locale.ROOT))) {

@@ -113,9 +113,17 @@ public final class SdkJson implements Mapper {
         if (value instanceof Byte b) {
             return NODES.numberNode(b);
         }
+        if (value instanceof Float || value instanceof Double || value instanceof Instant) {
+            // What the service sent, where it was kept (WireText): the number as written in a JSON
+            // body, a timestamp with cli_timestamp_format = wire.
+            JsonNode sent = WireText.of(value);
+            if (sent != null) {
+                return sent;
+            }
+        }
         if (value instanceof Float f) {
-            // The services compute these in single precision and send them as doubles
-            // (Rekognition's "Confidence": 99.9364013671875): print the double, as aws does.
+            // Otherwise (CBOR, a value not read from JSON) the double: the services compute these in
+            // single precision, and aws prints the double of a binary float32 as well.
             return NODES.numberNode((double) f);
         }
         if (value instanceof Double d) {

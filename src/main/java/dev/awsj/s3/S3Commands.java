@@ -72,7 +72,7 @@ public final class S3Commands implements CuratedCommands {
         // is not set), without the retry quota that a long sync through a flaky network would
         // drain (docs/s3-transfers.md).
         clients.configure(Service.S3, b, AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(TRANSFER_ATTEMPTS).circuitBreakerEnabled(false).build());
+                .maxAttempts(TRANSFER_ATTEMPTS).circuitBreakerEnabled(false).build(), false);
         java.util.Optional<java.net.URI> endpoint = settings.endpoint(Service.S3.endpointEnvName());
         boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
         if (plainHttp && !"urlconnection".equals(settings.env().get("AWSJ_S3_HTTP_CLIENT"))) {
