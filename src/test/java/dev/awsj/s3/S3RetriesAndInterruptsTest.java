@@ -115,9 +115,10 @@ class S3RetriesAndInterruptsTest {
 
     @Test
     void ctrlCWhileTheUploadIsBeingCreatedLeavesNoUploadBehind(@TempDir Path dir) throws Exception {
-        // CreateMultipartUpload reaches S3 at once, but its answer takes 4 s to come back.
+        // CreateMultipartUpload reaches S3 at once, but its answer takes 10 s to come back: long
+        // enough for the polling below to see the upload and send Ctrl-C on a loaded machine.
         wm.stubFor(post(urlPathMatching("/" + bucket + "/big\\.bin")).atPriority(1)
-                .willReturn(aResponse().proxiedFrom(s3).withFixedDelay(4000)));
+                .willReturn(aResponse().proxiedFrom(s3).withFixedDelay(10_000)));
         byte[] data = new byte[11 * 1024 * 1024];
         new Random(4).nextBytes(data);
         Path big = Files.write(dir.resolve("big.bin"), data);
@@ -137,7 +138,7 @@ class S3RetriesAndInterruptsTest {
             assertEquals(1, openUploads().size(), "the upload was created while awsj waits for the answer");
             assertTrue(p.isAlive(), "still waiting for CreateMultipartUpload's answer");
             new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exits");
+            assertTrue(p.waitFor(40, TimeUnit.SECONDS), "exits");
             assertEquals(130, p.exitValue(), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
             assertEquals(List.of(), openUploads(), "the upload was aborted once its id arrived");
         } finally {
