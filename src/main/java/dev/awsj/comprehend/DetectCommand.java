@@ -109,7 +109,7 @@ abstract class DetectCommand implements Callable<Integer> {
             if (source.given(documents.stdin()) || member(b, "Text") == null) {
                 RequestMembers.setValue(b, "Text", source.read(ctx, documents.stdin()));
             }
-            TextSource.requireText((String) member(b, "Text"), "the text");
+            TextSource.requireText((String) member(b, "Text"), "the text", "Text");
             if (languageCode != null) {
                 RequestMembers.setValue(b, "LanguageCode", languageCode);
             }

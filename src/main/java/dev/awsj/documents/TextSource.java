@@ -32,6 +32,15 @@ public class TextSource {
      * {@code -}. Errors (252) name the option and what to do.
      */
     public String read(Context ctx, boolean dashArgument) {
+        return read(ctx, dashArgument, "Text");
+    }
+
+    /**
+     * As {@link #read(Context, boolean)}; {@code minLengthMember}: the model member the text goes
+     * to when the model gives it a least length of 1 (an empty text is then refused with aws's
+     * report), or null.
+     */
+    public String read(Context ctx, boolean dashArgument, String minLengthMember) {
         int sources = (text != null ? 1 : 0) + (textFile != null ? 1 : 0) + (dashArgument ? 1 : 0);
         if (sources == 0) {
             throw AwsjException.usage("No text given: use --text TEXT, --text-file FILE, or - to read stdin.");
@@ -47,11 +56,23 @@ public class TextSource {
         } else {
             value = ParameterValues.load(text, "--text"); // file://F, as aws reads any parameter
         }
-        return requireText(value, "the text");
+        return requireText(value, "the text", minLengthMember);
     }
 
     /** {@code value} unless it is empty or blank (252). */
     public static String requireText(String value, String what) {
+        return requireText(value, what, null);
+    }
+
+    /**
+     * As {@link #requireText(String, String)}; an empty value for {@code minLengthMember} (a
+     * member the model gives a least length of 1) is refused with the report aws gives for it.
+     */
+    public static String requireText(String value, String what, String minLengthMember) {
+        if (value != null && value.isEmpty() && minLengthMember != null) {
+            throw AwsjException.validation(java.util.List.of("Invalid length for parameter " + minLengthMember
+                    + ", value: 0, valid min length: 1"));
+        }
         if (value == null || value.isBlank()) {
             throw AwsjException.usage("Empty text: " + what + " has no characters to send.");
         }

@@ -85,7 +85,7 @@ final class SynthesizeSpeechCommand implements Callable<Integer> {
             throw AwsjException.usage("--concurrency must be at least 1.");
         }
         String outfile = positional.get(positional.size() - 1);
-        String text = source.read(ctx, dash);
+        String text = source.read(ctx, dash, null);
         boolean ssml = "ssml".equalsIgnoreCase(textType);
         List<String> parts = ssml ? new SsmlSplitter(MAX_BILLED, MAX_SSML_TOTAL).split(text)
                 : new TextSplitter(MAX_BILLED, TextSplitter.CODE_POINTS).split(text).stream()

@@ -81,7 +81,7 @@ final class TranslateTextCommand implements Callable<Integer> {
                 LongTextTranslator.MAX_BYTES);
         if (!documents.batch()) {
             String text = given.text() != null && !source.given(documents.stdin())
-                    ? TextSource.requireText(given.text(), "the text") : source.read(ctx, documents.stdin());
+                    ? TextSource.requireText(given.text(), "the text", "Text") : source.read(ctx, documents.stdin());
             ctx.output().write(translator.translate(text, documents.concurrency()));
             return ExitCodes.OK;
         }

@@ -57,7 +57,14 @@ class ParameterValidationTest {
             new Case(List.of("translate", "get-terminology", "--name", ""),
                     "Invalid length for parameter Name, value: 0, valid min length: 1"),
             new Case(List.of("comprehend", "batch-detect-sentiment", "--text-list", "[]", "--language-code", "en"),
-                    "Invalid length for parameter TextList, value: 0, valid min length: 1"));
+                    "Invalid length for parameter TextList, value: 0, valid min length: 1"),
+            // The curated commands that take the same members.
+            new Case(List.of("comprehend", "detect-syntax", "--text", "", "--language-code", "en"),
+                    "Invalid length for parameter Text, value: 0, valid min length: 1"),
+            new Case(List.of("comprehend", "detect-sentiment", "--text", "", "--language-code", "en"),
+                    "Invalid length for parameter Text, value: 0, valid min length: 1"),
+            new Case(List.of("translate", "translate-text", "--text", "", "--source-language-code", "en",
+                    "--target-language-code", "fr"), "Invalid length for parameter Text, value: 0, valid min length: 1"));
 
     @Test
     void refusedBeforeSendingWithAwsReport() {
