@@ -101,9 +101,9 @@ public final class OutputWriter {
         if (data == null) {
             out.println("null");
         } else {
-            // As JsonNode.toString() writes it, without the ObjectMapper that would load.
+            // One compact line, numbers as in the pretty output (Python's floats: 1e-05, not 1.0E-5).
             try (JsonGenerator g = Json.FACTORY.createGenerator(printing(out))) {
-                Json.node(g, data, false);
+                Json.node(g, data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -176,58 +176,46 @@ public final class OutputWriter {
 
         static void write(JsonGenerator g, JsonNode node) throws IOException {
             g.setPrettyPrinter(PRETTY.createInstance());
-            node(g, node, true);
+            node(g, node);
         }
 
-        /** {@code python}: floating-point numbers as Python writes them, else as Java does. */
-        static void node(JsonGenerator g, JsonNode n, boolean python) throws IOException {
+        /** A value; floating-point numbers as Python writes them. */
+        static void node(JsonGenerator g, JsonNode n) throws IOException {
             switch (n.getNodeType()) {
                 case OBJECT -> {
                     g.writeStartObject();
                     for (Map.Entry<String, JsonNode> e : n.properties()) {
                         g.writeFieldName(e.getKey());
-                        node(g, e.getValue(), python);
+                        node(g, e.getValue());
                     }
                     g.writeEndObject();
                 }
                 case ARRAY -> {
                     g.writeStartArray();
                     for (JsonNode e : n) {
-                        node(g, e, python);
+                        node(g, e);
                     }
                     g.writeEndArray();
                 }
                 case STRING -> g.writeString(n.textValue());
                 case BOOLEAN -> g.writeBoolean(n.booleanValue());
                 case NULL, MISSING -> g.writeNull();
-                case NUMBER -> number(g, n, python);
+                case NUMBER -> number(g, n);
                 case BINARY -> g.writeBinary(n.binaryValue());
                 // Anything else (a POJO node): as Jackson's mapper writes it.
                 default -> g.writeRawValue(SdkJson.MAPPER.writeValueAsString(n));
             }
         }
 
-        private static void number(JsonGenerator g, JsonNode n, boolean python) throws IOException {
+        private static void number(JsonGenerator g, JsonNode n) throws IOException {
             switch (n.numberType()) {
                 case INT -> g.writeNumber(n.intValue());
                 case LONG -> g.writeNumber(n.longValue());
                 case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
                 case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
                 // Doubles and floats (widened to double, as before) as Python writes them.
-                case FLOAT -> {
-                    if (python) {
-                        g.writeNumber(PythonFloat.repr(n.floatValue()));
-                    } else {
-                        g.writeNumber(n.floatValue());
-                    }
-                }
-                case DOUBLE -> {
-                    if (python) {
-                        g.writeNumber(PythonFloat.repr(n.doubleValue()));
-                    } else {
-                        g.writeNumber(n.doubleValue());
-                    }
-                }
+                case FLOAT -> g.writeNumber(PythonFloat.repr(n.floatValue()));
+                case DOUBLE -> g.writeNumber(PythonFloat.repr(n.doubleValue()));
             }
         }
     }

@@ -195,14 +195,14 @@ class ComprehendCommandsTest {
         Files.writeString(file, "id,public_description\n1,\"Scooter on the sidewalk,\nagain\"\n2,\n3,Great service\n");
         stub("BatchDetectDominantLanguage", """
                 {"ResultList": [{"Index": 0, "Languages": [{"LanguageCode": "en", "Score": 0.9921875}]},
-                 {"Index": 1, "Languages": [{"LanguageCode": "en", "Score": 0.75}]}], "ErrorList": []}""");
+                 {"Index": 1, "Languages": [{"LanguageCode": "en", "Score": 1e-05}]}], "ErrorList": []}""");
         env.put("AWSJ_FORCE_TTY", "1");
         AwsjRun.Result r = AwsjRun.run(env, "comprehend", "detect-dominant-language", "--input-file", file.toString(),
                 "--column", "public_description");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("{\"Line\":2,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.9921875}]}\n"
                 + "{\"Line\":4}\n"
-                + "{\"Line\":5,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":0.75}]}\n", r.out());
+                + "{\"Line\":5,\"Languages\":[{\"LanguageCode\":\"en\",\"Score\":1e-05}]}\n", r.out()); // floats as Python writes them
         wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(
                 equalToJson("{\"TextList\":[\"Scooter on the sidewalk,\\nagain\",\"Great service\"]}")));
         assertTrue(r.err().contains("Processed 3/3 documents"), r.err());
