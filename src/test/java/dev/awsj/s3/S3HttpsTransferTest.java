@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Transfers over https, against S3Mock's HTTPS connector (a self-signed certificate for
+ * Transfers over https and through a proxy. Over https, against S3Mock's HTTPS connector (a self-signed certificate for
  * localhost): the one transfer HTTP client (the SDK's Apache 5 client, docs/s3-transfers.md) with
  * {@code --no-verify-ssl} and with {@code --ca-bundle}/AWS_CA_BUNDLE, a multipart-sized file up and
  * down byte-identical; TLS made only for https (an http transfer never reads the CA bundle).
+ * Through HTTP_PROXY (WireMock as a forward proxy) to S3Mock's plain-http port, byte-identical.
+ * (HTTPS_PROXY, with CONNECT tunnels, is exercised by ProfileSettingsTest's {@code s3 cp}.)
  */
 class S3HttpsTransferTest {
     /** 20 MiB: three 8 MiB parts up, three ranges down. */
@@ -99,6 +101,31 @@ class S3HttpsTransferTest {
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.err().contains("SSL validation failed for https://localhost:" + Emulators.s3HttpsPort()), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void plainHttpTransfersGoThroughHttpProxy(@TempDir Path dir) throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer forward = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                        .enableBrowserProxying(true));
+        forward.start();
+        try {
+            Path src = randomFile(dir, 3);
+            Map<String, String> env = AwsjRun.env(Emulators.s3Endpoint());
+            env.put("HTTP_PROXY", "http://127.0.0.1:" + forward.port());
+            Result up = AwsjRun.run(env, "s3", "cp", src.toString(), "s3://" + bucket + "/proxied.bin");
+            assertEquals(0, up.exitCode(), up.toString());
+            Path down = dir.resolve("down.bin");
+            Result r = AwsjRun.run(env, "s3", "cp", "s3://" + bucket + "/proxied.bin", down.toString());
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(-1, Files.mismatch(src, down), "byte-identical");
+            long proxied = forward.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().contains("/" + bucket + "/proxied.bin")).count();
+            // Up: create, three parts, complete; down: at least three ranges.
+            assertTrue(proxied >= 8, "every request went through the proxy: " + proxied);
+        } finally {
+            forward.stop();
+        }
     }
 
     @Test
