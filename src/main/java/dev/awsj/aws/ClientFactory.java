@@ -274,11 +274,31 @@ public class ClientFactory implements AutoCloseable {
         return httpClient;
     }
 
-    private javax.net.ssl.SSLSocketFactory tlsSocketFactory;
+    /**
+     * The HTTP client of S3 transfers (the SDK's Apache 5 client, {@link TransferHttpClient}), built
+     * on first use and closed with this factory: the same time-outs, proxy and TLS settings as
+     * {@link #httpClient()}, TLS again made on the first https connection only.
+     */
+    public synchronized SdkHttpClient transferHttpClient() {
+        if (transferHttpClient == null) {
+            transferHttpClient = TransferHttpClient.create(timeout(global.cliConnectTimeout()), timeout(global.cliReadTimeout()),
+                    settings::proxy, this::customSslContext, global.noVerifySsl());
+        }
+        return transferHttpClient;
+    }
+
+    private SdkHttpClient transferHttpClient;
+    private javax.net.ssl.SSLContext customSslContext;
 
     /** TLS for --no-verify-ssl or a CA bundle; null for the JDK's defaults. Made once, when first needed. */
     private synchronized javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
-        if (tlsSocketFactory == null) {
+        javax.net.ssl.SSLContext tls = customSslContext();
+        return tls == null ? null : tls.getSocketFactory();
+    }
+
+    /** The SSLContext of --no-verify-ssl or a CA bundle; null for the JDK's defaults. Made once, when first needed. */
+    private synchronized javax.net.ssl.SSLContext customSslContext() {
+        if (customSslContext == null) {
             TrustManager[] trust;
             if (global.noVerifySsl()) {
                 trust = new TrustManager[] {new TrustAll()};
@@ -292,12 +312,12 @@ public class ClientFactory implements AutoCloseable {
             try {
                 javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
                 tls.init(null, trust, null);
-                tlsSocketFactory = tls.getSocketFactory();
+                customSslContext = tls;
             } catch (java.security.GeneralSecurityException e) {
                 throw AwsjException.config("Cannot set up TLS: " + e.getMessage());
             }
         }
-        return tlsSocketFactory;
+        return customSslContext;
     }
 
     /** --no-verify-ssl: any certificate. */
@@ -567,6 +587,10 @@ public class ClientFactory implements AutoCloseable {
         clients.clear();
         if (httpClient != null) {
             httpClient.close();
+        }
+        if (transferHttpClient != null) {
+            transferHttpClient.close();
+            transferHttpClient = null;
         }
     }
 }

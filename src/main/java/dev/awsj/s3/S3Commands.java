@@ -5,7 +5,6 @@ import dev.awsj.cli.CuratedCommands;
 import dev.awsj.aws.AwsSettings;
 import dev.awsj.aws.ClientFactory;
 import dev.awsj.aws.Service;
-import dev.awsj.s3.transfer.JdkHttpClient;
 import java.util.List;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,42 +20,33 @@ public final class S3Commands implements CuratedCommands {
     }
 
     /**
-     * The S3 client for this run. The URL-connection HTTP client keeps at most
-     * {@code http.maxConnections} (JDK default 5) idle connections per host; transfers run more
-     * requests than that at once, so the pool is raised unless the user set it.
+     * The S3 client of the commands that are not transfers (ls, mb, rb, ...). The URL-connection
+     * HTTP client keeps at most {@code http.maxConnections} (JDK default 5) idle connections per
+     * host; {@code rb --force} runs more requests than that at once, so the pool is raised unless
+     * the user set it.
      */
     static S3Client client(Context ctx) {
-        raiseConnectionPool();
-        return ctx.clients().client(S3Client.class);
-    }
-
-    private static java.time.Duration seconds(Integer s) {
-        return java.time.Duration.ofSeconds(s == null ? 60 : s);
-    }
-
-    private static void raiseConnectionPool() {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
         }
+        return ctx.clients().client(S3Client.class);
     }
 
     /**
      * The client for transfers, built once per client factory (so {@code awsj run} shares it) and
-     * closed with it: configured like every client, and with unsigned payloads protected by the
-     * SDK's CRC32 trailing checksum ({@link UnsignedPayloadSigner}). Over https that is the SDK's
-     * default already; over plain http (local endpoints) the SDK would otherwise sign every chunk
-     * with SHA-256, which costs more CPU than the whole rest of a transfer. To plain-http endpoints
-     * it sends with the JDK's HttpClient ({@link JdkHttpClient}: TCP_NODELAY);
-     * {@code AWSJ_S3_HTTP_CLIENT=urlconnection} turns that off.
+     * closed with it: configured like every client, sending through the transfer HTTP client
+     * ({@link ClientFactory#transferHttpClient()}: the SDK's Apache 5 client, for http and https
+     * alike; docs/s3-transfers.md says why), and with unsigned payloads protected by the SDK's
+     * CRC32 trailing checksum ({@link UnsignedPayloadSigner}). Over https that is the SDK's default
+     * already; over plain http (local endpoints) the SDK would otherwise sign every chunk with
+     * SHA-256, which costs more CPU than the whole rest of a transfer.
      */
     static S3Client transferClient(Context ctx) {
-        raiseConnectionPool();
         return ctx.clients().variant("s3-transfer", S3Commands::buildTransferClient);
     }
 
     /** The transfer client of another region ({@code --source-region}), built once per client factory. */
     static S3Client transferClient(Context ctx, String region) {
-        raiseConnectionPool();
         return ctx.clients().variant("s3-transfer-" + region,
                 clients -> buildTransferClient(clients, software.amazon.awssdk.regions.Region.of(region)));
     }
@@ -73,14 +63,7 @@ public final class S3Commands implements CuratedCommands {
         // drain (docs/s3-transfers.md).
         clients.configure(Service.S3, b, AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(TRANSFER_ATTEMPTS).circuitBreakerEnabled(false).build(), false);
-        java.util.Optional<java.net.URI> endpoint = settings.endpoint(Service.S3.endpointEnvName());
-        boolean plainHttp = endpoint.map(e -> "http".equalsIgnoreCase(e.getScheme())).orElse(false);
-        if (plainHttp && !"urlconnection".equals(settings.env().get("AWSJ_S3_HTTP_CLIENT"))) {
-            b.httpClient(new JdkHttpClient(seconds(settings.global().cliConnectTimeout()),
-                    seconds(settings.global().cliReadTimeout()), settings.proxy(endpoint.get()).orElse(null)));
-        } else {
-            b.httpClient(clients.httpClient());
-        }
+        b.httpClient(clients.transferHttpClient());
         if (!settings.s3PayloadSigning().orElse(false)) {
             b.putAuthScheme(UnsignedPayloadSigner.scheme());
         }

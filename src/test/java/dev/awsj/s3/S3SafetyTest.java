@@ -176,9 +176,25 @@ class S3SafetyTest {
                 .withHeader("x-amz-storage-class", equalTo("STANDARD_IA"))
                 .withHeader("x-amz-server-side-encryption", equalTo("AES256"))
                 .withHeader("x-amz-meta-owner", equalTo("ana"))
-                .withHeader("x-amz-content-sha256", equalTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"))
-                .withHeader("x-amz-trailer", equalTo("x-amz-checksum-crc32"))
+                // A small file's CRC32 goes as a header (docs/s3-transfers.md, Integrity): S3 checks the body against it.
+                .withHeader("x-amz-content-sha256", equalTo("UNSIGNED-PAYLOAD"))
+                .withHeader("x-amz-checksum-crc32", equalTo(crc32("a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("AWS4-HMAC-SHA256 .*")));
+
+        // A larger single-request body keeps the streaming CRC32 trailer.
+        Path big = tmp.resolve("big.bin");
+        Files.write(big, new byte[300 * 1024]);
+        r = AwsjRun.run(env(), "s3", "cp", big.toString(), "s3://b/2019/");
+        assertEquals(0, r.exitCode(), r.toString());
+        wm.verify(putRequestedFor(urlPathEqualTo("/b/2019/big.bin"))
+                .withHeader("x-amz-content-sha256", equalTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"))
+                .withHeader("x-amz-trailer", equalTo("x-amz-checksum-crc32")));
+    }
+
+    static String crc32(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test
