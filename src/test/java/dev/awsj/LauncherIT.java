@@ -64,6 +64,7 @@ class LauncherIT {
         // put-object with --body - reads stdin until it closes: interrupt it while it waits.
         ProcessBuilder pb = awsj("s3api", "put-object", "--bucket", "b", "--key", "k", "--body", "-",
                 "--endpoint-url", "http://127.0.0.1:9");
+        pb.command(dev.awsj.testing.SigintDefault.wrap(pb.command()));
         Process p = pb.start();
         Thread.sleep(300);
         // Wait until the JVM is up and blocked on stdin, then send SIGINT.

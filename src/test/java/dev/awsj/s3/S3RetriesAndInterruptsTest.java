@@ -125,7 +125,7 @@ class S3RetriesAndInterruptsTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.awsj.Main", "s3", "cp", big.toString(),
                 "s3://" + bucket + "/big.bin"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(dev.awsj.testing.SigintDefault.wrap(cmd)).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         pb.environment().clear();
         pb.environment().putAll(env(null));
