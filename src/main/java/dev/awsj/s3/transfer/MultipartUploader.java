@@ -58,10 +58,7 @@ final class MultipartUploader {
                 // against it as against the trailer, and the SDK skips the chunked encoding and
                 // trailer it would otherwise wrap every small body in (per-request CPU).
                 byte[] bytes = Files.readAllBytes(file);
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                crc.update(bytes);
-                PutObjectRequest req = b.checksumCRC32(java.util.Base64.getEncoder().encodeToString(
-                        java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array())).build();
+                PutObjectRequest req = b.checksumCRC32(UploadChecksum.DEFAULT.digest(bytes)).build();
                 scheduler.call(() -> s3.putObject(req, RequestBody.fromContentProvider(
                         FileBodies.counted(() -> new java.io.ByteArrayInputStream(bytes), progress, scheduler.bandwidth),
                         bytes.length, contentTypeOrDefault(req.contentType()))));
