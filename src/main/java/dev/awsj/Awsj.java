@@ -26,6 +26,9 @@ public final class Awsj {
 
     static final List<String> SERVICES = List.of("s3", "s3api", "sns", "rekognition", "polly", "translate", "comprehend");
 
+    /** The root's other commands. */
+    private static final List<String> TOOLS = List.of("configure", "sso", "completion", "run");
+
     private Awsj() {
     }
 
@@ -60,28 +63,46 @@ public final class Awsj {
         CommandLine.IFactory factory = new ContextFactory(ctx);
         CommandLine cl = new CommandLine(new RootCommand(ctx.options()), factory);
         cl.getCommandSpec().usageMessage().footer(RootCommand.globalOptionsHelp(ctx.options()));
-        for (String name : SERVICES) {
-            Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
-            cl.addSubcommand(name, ServiceCommand.commandLine(name, s));
-        }
-        // Only the command on the line is built in full (picocli reads its annotations); the others
-        // are named placeholders for help and suggestions. `completion` needs them all.
+        // Only the command on the line is built in full (picocli reads its annotations). When that
+        // command is known, it is the only one added: the others matter only to help listings and
+        // "did you mean", which a known command never reaches. Otherwise the others are named
+        // placeholders. `completion` needs them all.
         List<String> words = words(ctx, args);
-        String first = words.isEmpty() ? "" : words.get(0).equals("help") && words.size() > 1 ? words.get(1) : words.get(0);
+        boolean helpWord = !words.isEmpty() && words.get(0).equals("help");
+        String first = words.isEmpty() ? "" : helpWord && words.size() > 1 ? words.get(1) : words.get(0);
         boolean all = args.length == 0 && words.isEmpty() && FULL_TREE.equals(ctx.env("AWSJ_FULL_TREE"))
                 || first.equals("completion");
-        cl.addSubcommand("configure", all || first.equals("configure") ? configure(factory)
-                : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
-                        + " import, export-credentials, sso."));
-        cl.addSubcommand("sso", all || first.equals("sso") ? new CommandLine(dev.awsj.sso.SsoCommand.class, factory)
-                : placeholder("sso", "Sign in with IAM Identity Center (SSO): login, logout."));
-        cl.addSubcommand("completion", new CommandLine(new CompletionCommand(ctx), factory));
-        cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(new RunCommand(ctx, Awsj::run), factory)
-                : placeholder("run", "Run awsj commands from a file or stdin, one a line, in one process."));
+        boolean one = !all && (SERVICES.contains(first) || TOOLS.contains(first));
+        for (String name : SERVICES) {
+            if (!one || name.equals(first)) {
+                Service s = Service.byCliName(name.equals("s3api") ? "s3" : name).orElseThrow();
+                cl.addSubcommand(name, ServiceCommand.commandLine(name, s));
+            }
+        }
+        if (!one || first.equals("configure")) {
+            cl.addSubcommand("configure", all || first.equals("configure") ? configure(factory)
+                    : placeholder("configure", "Configure credentials and settings: the prompt, set, get, list, list-profiles,"
+                            + " import, export-credentials, sso."));
+        }
+        if (!one || first.equals("sso")) {
+            cl.addSubcommand("sso", all || first.equals("sso") ? new CommandLine(dev.awsj.sso.SsoCommand.class, factory)
+                    : placeholder("sso", "Sign in with IAM Identity Center (SSO): login, logout."));
+        }
+        if (!one || first.equals("completion")) {
+            cl.addSubcommand("completion", all ? new CommandLine(new CompletionCommand(ctx), factory)
+                    : placeholder("completion", String.join(" ",
+                            CompletionCommand.class.getAnnotation(CommandLine.Command.class).description())));
+        }
+        if (!one || first.equals("run")) {
+            cl.addSubcommand("run", all || first.equals("run") ? new CommandLine(new RunCommand(ctx, Awsj::run), factory)
+                    : placeholder("run", "Run awsj commands from a file or stdin, one a line, in one process."));
+        }
         if (args.length > 0 && args[0].equals("__train")) {
             cl.addSubcommand("__train", new CommandLine(TrainCommand.class, factory));
         }
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        if (!one || helpWord) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         populateService(cl, ctx, args);
         ErrorHandler handler = new ErrorHandler(ctx);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
@@ -185,7 +206,8 @@ public final class Awsj {
         CommandLine sub = words.isEmpty() ? null : cl.getSubcommands().get(words.get(0));
         if (sub != null && sub.getCommand() instanceof ServiceCommand sc) {
             String command = words.size() > 1 ? words.get(1) : "";
-            sc.populate(ctx, command.equals("help") && words.size() > 2 ? words.get(2) : command);
+            boolean help = command.equals("help") && words.size() > 2;
+            sc.populate(ctx, help ? words.get(2) : command, help);
         }
     }
 

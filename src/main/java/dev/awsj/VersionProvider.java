@@ -6,6 +6,9 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code awsj --version}: the build's version and the runtime, as one line. */
 public final class VersionProvider implements IVersionProvider {
+    /** The line, made once: picocli asks for it each time a command inherits the root's attributes. */
+    private static String line;
+
     public static String version() {
         try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/awsj/version.properties")) {
             Properties p = new Properties();
@@ -20,7 +23,10 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"awsj/" + version() + " Java/" + System.getProperty("java.version") + " "
-                + System.getProperty("os.name") + "/" + System.getProperty("os.arch")};
+        if (line == null) {
+            line = "awsj/" + version() + " Java/" + System.getProperty("java.version") + " "
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+        }
+        return new String[] {line};
     }
 }
