@@ -12,7 +12,8 @@
 #
 # Nothing waits for it. A call that finds no usable archive runs at once without one and starts,
 # unless one is already at work, a trainer in the background: a detached, low-priority (nice,
-# ionice) shell that waits for that call to end (a minute at most), then runs `awsj __train`
+# ionice) shell that waits until awsj has been idle for two seconds (that call ended, no other
+# begun; a minute at most), then runs `awsj __train`
 # (canned calls to a server on 127.0.0.1), checks the result with the JVM, renames it into place
 # and exits. One trainer at a time per archive (a mkdir lock;
 # a lock whose trainer died is taken over), bounded by AWSJ_TRAIN_TIMEOUT seconds (default 600),
@@ -192,20 +193,32 @@ _awsj_failed_recently() {
 _awsj_start_trainer() {
     _awsj_lock=$_awsj_prefix.lock
     if ! mkdir "$_awsj_lock" 2>/dev/null; then
-        _awsj_lock_stale || return 0
+        if ! _awsj_lock_stale; then
+            # A trainer is at work or waiting: this call tells it that awsj is still in use.
+            : > "$_awsj_lock/call" 2>/dev/null
+            return 0
+        fi
         rm -rf "$_awsj_lock"
         mkdir "$_awsj_lock" 2>/dev/null || return 0
     fi
     # Detached from the command: none of the caller's files open (a pipe reader or $(...) sees
     # the end when the command ends), hangups and Ctrl-C of the terminal ignored.
-    # It starts training when the call that started it has ended (this shell's pid is the
-    # command's: the launcher execs java), or after a minute: on a small runner a trainer beside
-    # the first call would take the CPU that call needs.
+    # It starts training when awsj has been idle for two seconds: the call that started it has
+    # ended (this shell's pid is the command's: the launcher execs java) and no other call has
+    # begun (each marks the lock folder), or after a minute. On a small runner a trainer beside
+    # the calls of a job script would take the CPU they need.
     _awsj_caller=$$
     (
         trap '' HUP INT QUIT
         _awsj_waited=0
-        while [ "$_awsj_waited" -lt 60 ] && kill -0 "$_awsj_caller" 2>/dev/null; do
+        _awsj_idle=0
+        while [ "$_awsj_waited" -lt 60 ] && [ "$_awsj_idle" -lt 2 ]; do
+            if kill -0 "$_awsj_caller" 2>/dev/null || [ -e "$_awsj_lock/call" ]; then
+                rm -f "$_awsj_lock/call"
+                _awsj_idle=0
+            else
+                _awsj_idle=$((_awsj_idle + 1))
+            fi
             sleep 1
             _awsj_waited=$((_awsj_waited + 1))
         done

@@ -276,6 +276,33 @@ class LauncherCacheIT {
     }
 
     @Test
+    void theTrainerWaitsWhileCallsGoOn(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+        Path jdk = hangingTrainerJdk(dir);
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
+        Path pids = dir.resolve("trainer-pids");
+        assertVersion(awsj(cache, env, "--version"));
+        // A job script: a call begins every 400 ms for 6 seconds, whatever each one takes.
+        List<Process> calls = new ArrayList<>();
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(6)) {
+            calls.add(launcher(Path.of("awsj").toAbsolutePath(), cache, env, "--version").start());
+            assertEquals(List.of(), pids(pids), "the trainer began while awsj was in use");
+            Thread.sleep(400);
+        }
+        for (Process p : calls) {
+            assertVersion(finish(p, started));
+        }
+        // Once awsj is idle, it begins.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pids(pids).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "no trainer started after the calls ended");
+            Thread.sleep(100);
+        }
+        assertEquals(1, pids(pids).size(), "one trainer for all those calls");
+    }
+
+    @Test
     void aLockWhoseTrainerDiedIsTakenOver(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache");
         Path jdk = hangingTrainerJdk(dir);
