@@ -41,12 +41,28 @@ awsj_launch() {
             exit 253
         }
     fi
+    _awsj_group "$@"
     if [ "${AWSJ_NO_CDS:-}" != 1 ] && _awsj_archive_flags; then
         # shellcheck disable=SC2086 # word splitting of the option lists is intended
         exec "$_awsj_java" $AWSJ_JVM_FLAGS $_awsj_flags $AWSJ_JAVA_OPTS -jar "$_awsj_runjar" "$@"
     fi
     # shellcheck disable=SC2086
     exec "$_awsj_java" $AWSJ_JVM_FLAGS -Xshare:auto $AWSJ_JAVA_OPTS -jar "$_awsj_jar" "$@"
+}
+
+# Sets _awsj_group: which archive a call uses. Each service has its own (s3 and s3api share one;
+# `run` has one of every service; help, --version, configure, sso share "awsj"), so a call maps only
+# the classes its kind of call loads: an archive costs start-up time in proportion to its size. It
+# is the first word on the line that names one of them; a wrong guess (a profile named s3) only
+# costs speed. The services are awsj's (Awsj.SERVICES; LauncherGroupsTest keeps the two lists equal).
+_awsj_group() {
+    _awsj_group=awsj
+    for _awsj_a in "$@"; do
+        case $_awsj_a in
+            s3 | s3api) _awsj_group=s3; return 0 ;;
+            sns | rekognition | polly | translate | comprehend | run) _awsj_group=$_awsj_a; return 0 ;;
+        esac
+    done
 }
 
 # Sets _awsj_flags and _awsj_runjar when a usable archive is there. Otherwise starts a trainer
@@ -124,8 +140,8 @@ _awsj_release() {
 # The file names for the jar checksum in _awsj_sum, and in _awsj_flags the options that use the
 # archive and send the JVM's word on it to <archive>.log.
 _awsj_names() {
-    _awsj_base=$_awsj_prefix-$_awsj_sum
-    _awsj_runjar=$_awsj_base.jar
+    _awsj_runjar=$_awsj_prefix-$_awsj_sum.jar
+    _awsj_base=$_awsj_prefix-$_awsj_sum-$_awsj_group
     if [ "$_awsj_major" -ge 25 ]; then
         _awsj_archive=$_awsj_base.aot
     else
@@ -262,13 +278,14 @@ _awsj_train() {
         echo "training failed less than a day ago (remove $_awsj_archive.failed to try again)"
         return 0
     fi
-    # Archives of earlier jars at this path, for this JDK, are stale now; so is this one. (This
-    # jar's copy stays until the new one is renamed over it: a call may be starting with it.)
+    # Archives of earlier jars at this path, for this JDK, are stale now; so is this one, and what
+    # an interrupted trainer left. This jar's copy and its other services' archives stay.
     for _awsj_f in "$_awsj_prefix"-*; do
         case $_awsj_f in
             "$_awsj_runjar") ;;
-            "$_awsj_prefix"-*.jar | "$_awsj_prefix"-*.jsa* | "$_awsj_prefix"-*.aot* | "$_awsj_prefix"-*.tmp*)
-                rm -f "$_awsj_f" ;;
+            "$_awsj_archive" | "$_awsj_archive".* | "$_awsj_prefix"-*.tmp*) rm -f "$_awsj_f" ;;
+            "$_awsj_prefix-$_awsj_sum"-*) ;;
+            "$_awsj_prefix"-*.jar | "$_awsj_prefix"-*.jsa* | "$_awsj_prefix"-*.aot*) rm -f "$_awsj_f" ;;
         esac
     done
     _awsj_nice=
@@ -277,13 +294,13 @@ _awsj_train() {
     _awsj_tmp=$_awsj_base.tmp$$
     _awsj_deadline=$(( $(date +%s) + $(_awsj_timeout) ))
     # The copy of the jar the archive is made with and used with (the JVM checks its size and
-    # time, so a rebuild of the same jar does not spoil the archive), then the training run, then
-    # a run that uses the new archive: the JVM must take it without a word.
+    # time, so a rebuild of the same jar does not spoil the archive; it is made once, for every
+    # service's archive), then the training run, then a run that uses the new archive: the JVM
+    # must take it without a word.
     # shellcheck disable=SC2046,SC2086
-    if cp "$_awsj_jar" "$_awsj_tmp.jar" && [ "$(cksum < "$_awsj_tmp.jar" | tr ' ' '-')" = "$_awsj_sum" ] \
-            && mv -f "$_awsj_tmp.jar" "$_awsj_runjar" \
+    if _awsj_copy_jar \
             && _awsj_bounded $_awsj_nice "$_awsj_java" $AWSJ_JVM_FLAGS $AWSJ_JAVA_OPTS $(_awsj_train_flags "$_awsj_tmp.archive") \
-                -jar "$_awsj_runjar" __train \
+                -jar "$_awsj_runjar" __train "$_awsj_group" \
             && [ -s "$_awsj_tmp.archive" ] \
             && _awsj_use_flags "$_awsj_tmp.archive" "$_awsj_tmp.log" \
             && _awsj_bounded $_awsj_nice "$_awsj_java" $AWSJ_JVM_FLAGS $_awsj_flags $AWSJ_JAVA_OPTS \
@@ -299,6 +316,15 @@ _awsj_train() {
     : > "$_awsj_archive.failed"
     echo "$(date) training failed: awsj runs without the start-up archive; no new try for a day"
     return 1
+}
+
+# The jar's copy, made unless it is there with the right checksum.
+_awsj_copy_jar() {
+    if [ -f "$_awsj_runjar" ] && [ "$(cksum < "$_awsj_runjar" | tr ' ' '-')" = "$_awsj_sum" ]; then
+        return 0
+    fi
+    cp "$_awsj_jar" "$_awsj_tmp.jar" && [ "$(cksum < "$_awsj_tmp.jar" | tr ' ' '-')" = "$_awsj_sum" ] \
+        && mv -f "$_awsj_tmp.jar" "$_awsj_runjar"
 }
 
 _awsj_train_flags() {

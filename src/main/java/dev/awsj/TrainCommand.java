@@ -16,32 +16,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code awsj __train} (hidden): the training run of the start-up cache. The launcher runs it once
- * with {@code -XX:ArchiveClassesAtExit} (JDK 17-24) or {@code -XX:AOTCacheOutput} (JDK 25+), so the
- * classes a typical call needs are archived: help, --version, profile files, S3, SNS and
- * Rekognition clients, signing, the XML and JSON protocols, uploads, downloads, presigning,
- * JSON/text output, error messages and {@code awsj run}. The calls go
- * to a canned server on 127.0.0.1 in this process; nothing leaves the machine, and neither the
- * user's environment nor their AWS files are read.
+ * {@code awsj __train [GROUP]} (hidden): the training run of a start-up archive. The launcher runs
+ * it with {@code -XX:ArchiveClassesAtExit} (JDK 17-24) or {@code -XX:AOTCacheOutput} (JDK 25+), once
+ * for each kind of call: a service's archive holds what that service's calls load (its client,
+ * signing, its protocol, uploads, downloads and presigning for S3, JSON/text output, --query, error
+ * messages), {@code awsj}'s what help, --version and configure load, {@code run}'s all of them and
+ * {@code awsj run}. The calls go to a canned server on 127.0.0.1 in this process; nothing leaves
+ * the machine, and neither the user's environment nor their AWS files are read.
  */
 @Command(name = "__train", hidden = true, description = "Exercise the common paths once (for the start-up cache).")
 public final class TrainCommand implements Callable<Integer> {
-    /** The lines run, in order; {@code home} holds the local files they read and write. */
-    static List<List<String>> lines(Path home) {
+    /** Which archive this run makes: a service's, {@code awsj}'s (help, --version, configure) or {@code run}'s (all). */
+    @Parameters(index = "0", arity = "0..1", defaultValue = "run", description = "s3, sns, rekognition, polly,"
+            + " translate, comprehend, awsj or run (the launcher's name for the archive).")
+    String group;
+
+    /**
+     * The lines run for {@code group}, in order; {@code home} holds the local files they read and
+     * write. Each archive holds what its kind of call loads, and no more: the launcher gives a call
+     * the archive of the service on its line, and an archive costs start-up time in proportion to
+     * its size. {@code run} has them all, as a script may call every service.
+     */
+    static List<List<String>> lines(Path home, String group) {
         String up = home.resolve("up.txt").toString();
         String down = home.resolve("down.txt").toString();
         String image = home.resolve("image.jpg").toString();
-        return List.of(
+        List<List<String>> awsj = List.of(
                 List.of("--version"),
                 List.of("help"),
+                List.of("configure", "list"),
+                List.of("configure", "get", "region"));
+        List<List<String>> sns = List.of(
                 List.of("sns", "--help"),
                 List.of("sns", "list-topics"),
                 List.of("sns", "create-topic", "--name", "train"),
                 List.of("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:train", "--message", "hi"),
                 List.of("sns", "list-topics", "--query", "Topics[].TopicArn", "--output", "text"),
                 List.of("sns", "delete-topic", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:missing"),
+                List.of("sns", "no-such-command"));
+        List<List<String>> s3 = List.of(
                 List.of("s3", "ls"),
                 List.of("s3", "ls", "s3://train/"),
                 List.of("s3", "mb", "s3://train-new"),
@@ -51,10 +67,34 @@ public final class TrainCommand implements Callable<Integer> {
                 List.of("s3", "presign", "s3://train/a.txt", "--expires-in", "600"),
                 List.of("s3api", "list-buckets"),
                 List.of("s3api", "list-objects-v2", "--bucket", "train"),
+                List.of("s3api", "list-objects-v2", "--bucket", "train", "--query", "Contents[].Key", "--output", "text"),
                 List.of("s3api", "head-object", "--bucket", "train", "--key", "a.txt"),
-                List.of("s3api", "head-object", "--bucket", "train", "--key", "missing"),
+                List.of("s3api", "head-object", "--bucket", "train", "--key", "missing"));
+        List<List<String>> rekognition = List.of(
                 List.of("rekognition", "detect-labels", "--image", image, "--max-labels", "5"),
-                List.of("sns", "no-such-command"));
+                List.of("rekognition", "detect-labels", "--image", image, "--query", "Labels[].Name", "--output", "text"));
+        // The canned server knows no answer of these: the calls fail, after building their clients,
+        // signing and sending, which is what the archive is for.
+        List<List<String>> polly = List.of(List.of("polly", "describe-voices"));
+        List<List<String>> translate = List.of(List.of("translate", "list-languages"));
+        List<List<String>> comprehend = List.of(List.of("comprehend", "detect-dominant-language", "--text", "hello"));
+        List<List<String>> lines = new java.util.ArrayList<>(List.of(List.of("--version")));
+        switch (group) {
+            case "awsj" -> lines = new java.util.ArrayList<>(awsj);
+            case "s3" -> lines.addAll(s3);
+            case "sns" -> lines.addAll(sns);
+            case "rekognition" -> lines.addAll(rekognition);
+            case "polly" -> lines.addAll(polly);
+            case "translate" -> lines.addAll(translate);
+            case "comprehend" -> lines.addAll(comprehend);
+            default -> {
+                lines = new java.util.ArrayList<>(awsj);
+                for (List<List<String>> service : List.of(sns, s3, rekognition, polly, translate, comprehend)) {
+                    lines.addAll(service);
+                }
+            }
+        }
+        return lines;
     }
 
     @Override
@@ -75,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
                     "AWS_EC2_METADATA_DISABLED", "true");
             StringBuilder script = new StringBuilder();
-            for (List<String> line : lines(home)) {
+            for (List<String> line : lines(home, group)) {
                 ByteArrayOutputStream sink = new ByteArrayOutputStream();
                 int code = Awsj.run(line.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), sink, sink, env);
                 // For the trainer's log (the cache folder's *.train.log): what each line came to.
@@ -83,6 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
                 if (!line.contains(home.resolve("down.txt").toString())) {
                     script.append(String.join(" ", line)).append('\n');
                 }
+            }
+            if (!group.equals("run")) {
+                return 0;
             }
             // And the same calls once more through `awsj run`, in parallel.
             ByteArrayOutputStream sink = new ByteArrayOutputStream();

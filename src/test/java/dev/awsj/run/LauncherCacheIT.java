@@ -210,7 +210,8 @@ class LauncherCacheIT {
         // Foreign: another file of the same size under its name, with a check mark that fits (as a
         // cache restored from elsewhere could bring). The JVM refuses it; the call is unharmed.
         long size = Files.size(archive);
-        Path runJar = Path.of(archive.toString().replaceFirst("\\.(jsa|aot)$", ".jar"));
+        // The archive is <prefix>-<jar sum>-<group>.jsa; the jar's copy beside it <prefix>-<jar sum>.jar.
+        Path runJar = Path.of(archive.toString().replaceFirst("-[a-z0-9]+\\.(jsa|aot)$", ".jar"));
         byte[] foreign = new byte[(int) size];
         new Random(7).nextBytes(foreign);
         archive.toFile().setWritable(true);
