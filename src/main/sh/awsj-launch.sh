@@ -14,8 +14,8 @@
 # unless one is already at work, a trainer in the background: a detached, low-priority (nice,
 # ionice) shell that waits until awsj has been idle for two seconds (that call ended, no other
 # begun; a minute at most), then runs `awsj __train`
-# (canned calls to a server on 127.0.0.1), checks the result with the JVM, renames it into place
-# and exits. One trainer at a time per archive (a mkdir lock;
+# (canned calls to a server on 127.0.0.1), checks the result with the JVM, renames it into place,
+# then makes the archives that calls of other kinds asked for meanwhile, and exits. One trainer at a time per archive (a mkdir lock;
 # a lock whose trainer died is taken over), bounded by AWSJ_TRAIN_TIMEOUT seconds (default 600),
 # its output in the cache folder (<name>.train.log), never on the user's terminal. A failed
 # training is not retried for a day. An archive that changed on disk (its size or time), or that
@@ -210,8 +210,10 @@ _awsj_start_trainer() {
     _awsj_lock=$_awsj_prefix.lock
     if ! mkdir "$_awsj_lock" 2>/dev/null; then
         if ! _awsj_lock_stale; then
-            # A trainer is at work or waiting: this call tells it that awsj is still in use.
+            # A trainer is at work or waiting: this call tells it that awsj is still in use, and
+            # which archive to make next.
             : > "$_awsj_lock/call" 2>/dev/null
+            : > "$_awsj_lock/want-$_awsj_group" 2>/dev/null
             return 0
         fi
         rm -rf "$_awsj_lock"
@@ -226,23 +228,42 @@ _awsj_start_trainer() {
     _awsj_caller=$$
     (
         trap '' HUP INT QUIT
-        _awsj_waited=0
-        _awsj_idle=0
-        while [ "$_awsj_waited" -lt 60 ] && [ "$_awsj_idle" -lt 2 ]; do
-            if kill -0 "$_awsj_caller" 2>/dev/null || [ -e "$_awsj_lock/call" ]; then
-                rm -f "$_awsj_lock/call"
-                _awsj_idle=0
-            else
-                _awsj_idle=$((_awsj_idle + 1))
-            fi
-            sleep 1
-            _awsj_waited=$((_awsj_waited + 1))
-        done
+        _awsj_await_idle
         _awsj_train > "$_awsj_prefix.train.log" 2>&1
+        # Then the archives that calls of other kinds asked for while it worked, one by one.
+        while :; do
+            _awsj_next=
+            for _awsj_w in "$_awsj_lock"/want-*; do
+                [ -e "$_awsj_w" ] || continue
+                rm -f "$_awsj_w"
+                _awsj_next=${_awsj_w##*/want-}
+                break
+            done
+            [ -n "$_awsj_next" ] || break
+            _awsj_group=$_awsj_next
+            _awsj_await_idle
+            _awsj_train >> "$_awsj_prefix.train.log" 2>&1
+        done
         rm -rf "$_awsj_lock"
     ) < /dev/null > /dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
     echo "$!" > "$_awsj_lock/pid" 2>/dev/null
     return 0
+}
+
+# Waits until awsj has been idle for two seconds (the caller gone, no call marked the lock), or a minute.
+_awsj_await_idle() {
+    _awsj_waited=0
+    _awsj_idle=0
+    while [ "$_awsj_waited" -lt 60 ] && [ "$_awsj_idle" -lt 2 ]; do
+        if kill -0 "$_awsj_caller" 2>/dev/null || [ -e "$_awsj_lock/call" ]; then
+            rm -f "$_awsj_lock/call"
+            _awsj_idle=0
+        else
+            _awsj_idle=$((_awsj_idle + 1))
+        fi
+        sleep 1
+        _awsj_waited=$((_awsj_waited + 1))
+    done
 }
 
 # A lock is stale when its trainer is gone (no such process), or older than any training may be.

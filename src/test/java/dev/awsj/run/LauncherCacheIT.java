@@ -304,6 +304,27 @@ class LauncherCacheIT {
     }
 
     @Test
+    void eachKindOfCallHasItsArchiveAndOneTrainerMakesThoseAskedForMeanwhile(@TempDir Path cache) throws Exception {
+        // --version starts the trainer of help/--version/configure's archive; an sns call while it
+        // waits asks for sns's.
+        assertVersion(awsj(cache, Map.of(), "--version"));
+        Run sns = awsj(cache, Map.of(), "sns", "--help");
+        assertEquals(0, sns.code(), sns.err());
+        awaitTrainer(cache, TRAINING.multipliedBy(2));
+        List<String> kinds = archives(cache).stream()
+                .map(p -> p.getFileName().toString().replaceFirst("^.*-([a-z0-9]+)\\.(jsa|aot)$", "$1")).toList();
+        assertEquals(List.of("awsj", "sns"), kinds, Files.readString(trainLog(cache)));
+        assertTrue(Files.size(archives(cache).get(0)) < Files.size(archives(cache).get(1)),
+                "help and --version need less than sns");
+
+        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertUsed(archives(cache).get(0));
+        assertEquals(0, awsj(cache, Map.of(), "sns", "--help").code());
+        assertUsed(archives(cache).get(1));
+        assertEquals(List.of(), locks(cache), "no trainer: both are there");
+    }
+
+    @Test
     void aLockWhoseTrainerDiedIsTakenOver(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache");
         Path jdk = hangingTrainerJdk(dir);
