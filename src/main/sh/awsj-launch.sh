@@ -210,9 +210,10 @@ _awsj_start_trainer() {
     _awsj_lock=$_awsj_prefix.lock
     if ! mkdir "$_awsj_lock" 2>/dev/null; then
         if ! _awsj_lock_stale; then
-            # A trainer is at work or waiting: this call tells it that awsj is still in use, and
-            # which archive to make next.
-            : > "$_awsj_lock/call" 2>/dev/null
+            # A trainer is at work or waiting: this call tells it that awsj is in use until this
+            # process ends (the launcher execs java: $$ is the call's pid), and which archive to
+            # make next.
+            : > "$_awsj_lock/call.$$" 2>/dev/null
             : > "$_awsj_lock/want-$_awsj_group" 2>/dev/null
             return 0
         fi
@@ -222,10 +223,10 @@ _awsj_start_trainer() {
     # Detached from the command: none of the caller's files open (a pipe reader or $(...) sees
     # the end when the command ends), hangups and Ctrl-C of the terminal ignored.
     # It starts training when awsj has been idle for two seconds: the call that started it has
-    # ended (this shell's pid is the command's: the launcher execs java) and no other call has
-    # begun (each marks the lock folder), or after a minute. On a small runner a trainer beside
-    # the calls of a job script would take the CPU they need.
-    _awsj_caller=$$
+    # ended (this shell's pid is the command's: the launcher execs java) and so has every call
+    # that found it waiting (each leaves its pid in the lock folder), or after a minute. On a small
+    # runner a trainer beside the calls of a job script would take the CPU they need.
+    : > "$_awsj_lock/call.$$" 2>/dev/null
     (
         trap '' HUP INT QUIT
         _awsj_await_idle
@@ -250,17 +251,18 @@ _awsj_start_trainer() {
     return 0
 }
 
-# Waits until awsj has been idle for two seconds (the caller gone, no call marked the lock), or a minute.
+# Waits until awsj has been idle for two seconds, or a minute: no call left its pid in the lock
+# folder since the last look, and none of those that did is still running.
 _awsj_await_idle() {
     _awsj_waited=0
     _awsj_idle=0
     while [ "$_awsj_waited" -lt 60 ] && [ "$_awsj_idle" -lt 2 ]; do
-        if kill -0 "$_awsj_caller" 2>/dev/null || [ -e "$_awsj_lock/call" ]; then
-            rm -f "$_awsj_lock/call"
+        _awsj_idle=$((_awsj_idle + 1))
+        for _awsj_c in "$_awsj_lock"/call.*; do
+            [ -e "$_awsj_c" ] || continue
             _awsj_idle=0
-        else
-            _awsj_idle=$((_awsj_idle + 1))
-        fi
+            kill -0 "${_awsj_c##*/call.}" 2>/dev/null || rm -f "$_awsj_c"
+        done
         sleep 1
         _awsj_waited=$((_awsj_waited + 1))
     done
