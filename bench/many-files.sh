@@ -7,6 +7,7 @@
 #
 #   bench/many-files.sh                                  # 2,000 20,000 200,000 files of 1 KiB
 #   COUNTS="2000 20000" SIZE=4096 AWS_MAX=2000 bench/many-files.sh
+#   TOOLS=awsj COUNTS="2000 200000" bench/many-files.sh  # awsj alone
 #
 # Needs: JDK 17+, Maven, Node.js + npm, Python 3, GNU time. Optional: /usr/bin/rclone, /usr/bin/aws.
 set -euo pipefail
@@ -14,6 +15,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 COUNTS=${COUNTS:-"2000 20000 200000"}
 SIZE=${SIZE:-1024}
 AWS_MAX=${AWS_MAX:-20000}
+TOOLS=" ${TOOLS:-awsj rclone aws} "
 AWS=${AWS:-/usr/bin/aws}
 RCLONE=${RCLONE:-/usr/bin/rclone}
 TIME=/usr/bin/time
@@ -79,8 +81,8 @@ for i in range(n):
         f.write(os.urandom(size))
 PY
   tools=(awsj)
-  [ -x "$RCLONE" ] && tools+=(rclone)
-  [ -x "$AWS" ] && [ "$n" -le "$AWS_MAX" ] && tools+=(aws)
+  [ -x "$RCLONE" ] && [[ $TOOLS == *" rclone "* ]] && tools+=(rclone)
+  [ -x "$AWS" ] && [ "$n" -le "$AWS_MAX" ] && [[ $TOOLS == *" aws "* ]] && tools+=(aws)
   for c in sync resync; do
     for t in "${tools[@]}"; do
       case $t in

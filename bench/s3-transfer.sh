@@ -10,6 +10,7 @@
 #   CASES="sync resync" bench/s3-transfer.sh      # only some of: down up sync resync (resync needs sync)
 #   AWSJ_ARGS="--max-concurrency 16" KEEP=1 bench/s3-transfer.sh
 #   BASELINE=/path/to/other/checkout/awsj bench/s3-transfer.sh   # adds a "before" column: another awsj build
+#   ALT_JDK=/usr/lib/jvm/temurin-25-jdk-amd64 bench/s3-transfer.sh  # adds a column "jdkNN": this awsj on that JDK
 #   VARIANTS="c2=-XX:TieredStopAtLevel=4;serial=-XX:+UseSerialGC" bench/s3-transfer.sh
 #       # adds a column per NAME=JVM-OPTIONS: this awsj with those options (AWSJ_JAVA_OPTS), e.g. another JIT
 #
@@ -33,6 +34,11 @@ TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench: GNU time is needed at $TIME (apt-get install time)" >&2; exit 1; }
 tools=(awsj floor)
 [ -n "${BASELINE:-}" ] && tools+=(before)
+alt=
+if [ -n "${ALT_JDK:-}" ]; then
+  alt=jdk$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$ALT_JDK/release")
+  tools+=("$alt")
+fi
 # VARIANTS: NAME=JVM-OPTIONS;NAME=JVM-OPTIONS... -> columns v_NAME
 declare -A variant_opts=()
 IFS=';' read -r -a _variants <<< "${VARIANTS:-}"
@@ -54,8 +60,10 @@ trap cleanup EXIT INT TERM
 echo "== building awsj" >&2
 (cd "$here" && { mvn -q -B -o -DskipTests package >/dev/null 2>&1 || mvn -q -B -DskipTests package >&2; })
 AWSJ="$here/awsj"
-bin() { if [ "$1" = before ]; then echo "$BASELINE"; else echo "$AWSJ"; fi; }
-is_awsj() { [ "$1" = awsj ] || [ "$1" = before ] || [ -n "${variant_opts[$1]+x}" ]; }
+[ -z "$alt" ] || printf '#!/bin/sh\nJAVA_HOME=%s; export JAVA_HOME\nexec %s "$@"\n' "$ALT_JDK" "$AWSJ" > "$work/awsj-$alt"
+[ -z "$alt" ] || chmod +x "$work/awsj-$alt"
+bin() { if [ "$1" = before ]; then echo "$BASELINE"; elif [ -n "$alt" ] && [ "$1" = "$alt" ]; then echo "$work/awsj-$alt"; else echo "$AWSJ"; fi; }
+is_awsj() { [ "$1" = awsj ] || [ "$1" = before ] || { [ -n "$alt" ] && [ "$1" = "$alt" ]; } || [ -n "${variant_opts[$1]+x}" ]; }
 # awsj_cmd TOOL ARGS... : the awsj of that column, with the column's JVM options
 jopts() { echo "${variant_opts[$1]:-${AWSJ_JAVA_OPTS:-}}"; }
 
@@ -157,7 +165,7 @@ summary() {
 median_of() { local f="$work/$1.$2"; [ -f "$f" ] && grep -v failed "$f" | sort -n | awk '{s[NR] = $1} END {if (NR) print s[int((NR + 1) / 2)]}'; }
 
 echo
-echo "awsj $("$AWSJ" --version 2>/dev/null | head -n 1)${BASELINE:+ (before: $BASELINE)}; $("$AWS" --version 2>&1 | cut -d' ' -f1); $("$RCLONE" version 2>/dev/null | head -n 1)"
+echo "awsj $("$AWSJ" --version 2>/dev/null | head -n 1)${BASELINE:+ (before: $BASELINE)}${alt:+ ($alt: $ALT_JDK)}; $("$AWS" --version 2>&1 | cut -d' ' -f1); $("$RCLONE" version 2>/dev/null | head -n 1)"
 echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); fauxqs; $ROUNDS interleaved rounds; ratio = tool median / awsj median"
 for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SMALL_FILES} x 4 KiB up" "resync:no-op re-sync"; do
   key=${c%%:*}; [[ $CASES == *" $key "* ]] || continue; echo "${c#*:}"

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * Receives every {@link TransferResult} as it happens and reports them: with {@code --output
  * text} one {@code aws}-style line per file ({@code upload: a.txt to s3://b/a.txt}); otherwise one
  * JSON summary at the end. Failures and skips also go to stderr as they happen. {@code --quiet}
- * prints nothing; {@code --only-show-errors} prints only failures and skips.
+ * prints nothing; {@code --only-show-errors} prints only failures and skips. Only the JSON summary
+ * needs every result kept until the end (it lists each file); otherwise memory does not grow with
+ * the number of files.
  */
 public final class ResultPrinter implements Consumer<TransferResult> {
     public enum Mode { NORMAL, ONLY_ERRORS, QUIET }
@@ -26,7 +28,10 @@ public final class ResultPrinter implements Consumer<TransferResult> {
     private final Progress progress;
     private final Mode mode;
     private final boolean dryRun;
-    private final List<TransferResult> all = new ArrayList<>();
+    /** Every result, for the JSON summary; null when there is none to print. */
+    private final List<TransferResult> all;
+    private boolean failed;
+    private boolean skipped;
 
     public ResultPrinter(OutputWriter output, PrintStream out, PrintStream err, Progress progress, Mode mode, boolean dryRun) {
         this.output = output;
@@ -35,6 +40,7 @@ public final class ResultPrinter implements Consumer<TransferResult> {
         this.progress = progress;
         this.mode = mode;
         this.dryRun = dryRun;
+        this.all = mode == Mode.NORMAL && !textLines() ? new ArrayList<>() : null;
     }
 
     private boolean textLines() {
@@ -43,7 +49,11 @@ public final class ResultPrinter implements Consumer<TransferResult> {
 
     @Override
     public synchronized void accept(TransferResult r) {
-        all.add(r);
+        failed |= r instanceof TransferResult.Failed;
+        skipped |= r instanceof TransferResult.Skipped;
+        if (all != null) {
+            all.add(r);
+        }
         if (mode == Mode.QUIET) {
             return;
         }
@@ -66,29 +76,17 @@ public final class ResultPrinter implements Consumer<TransferResult> {
         }
     }
 
-    public synchronized List<TransferResult> results() {
-        return List.copyOf(all);
-    }
-
     /** Prints the JSON summary (unless text, quiet or only-errors) and returns the exit code. */
     public synchronized int finish(double seconds) {
-        ObjectNode summary = summary(seconds);
-        if (mode == Mode.NORMAL && !textLines()) {
-            output.write(summary);
+        if (all != null) {
+            output.write(summary(seconds));
         }
         return exitCode();
     }
 
     /** 1 when any transfer failed, else 2 when any file was skipped, else 0. */
     public synchronized int exitCode() {
-        boolean skipped = false;
-        for (TransferResult r : all) {
-            if (r instanceof TransferResult.Failed) {
-                return ExitCodes.TRANSFER_FAILED;
-            }
-            skipped |= r instanceof TransferResult.Skipped;
-        }
-        return skipped ? ExitCodes.SKIPPED : ExitCodes.OK;
+        return failed ? ExitCodes.TRANSFER_FAILED : skipped ? ExitCodes.SKIPPED : ExitCodes.OK;
     }
 
     synchronized ObjectNode summary(double seconds) {
