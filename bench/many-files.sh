@@ -28,24 +28,10 @@ trap cleanup EXIT INT TERM
 echo "== building awsj" >&2
 (cd "$here" && { mvn -q -B -o -DskipTests package >/dev/null 2>&1 || mvn -q -B -DskipTests package >&2; })
 AWSJ="$here/awsj"
-if [ ! -d "$here/src/test/node/node_modules/fauxqs" ]; then (cd "$here/src/test/node" && npm ci --silent >&2); fi
-mkfifo "$work/fauxqs.in"
-node "$here/src/test/node/fauxqs-loopback.mjs" 0 < "$work/fauxqs.in" > "$work/fauxqs.out" 2>&1 &
-fq=$!
-exec 7> "$work/fauxqs.in"
-EP=
-for _ in $(seq 1 600); do
-  EP=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/fauxqs.out" 2>/dev/null | head -n 1 || true)
-  [ -n "$EP" ] && break; sleep 0.1
-done
-[ -n "$EP" ] || { echo "bench: fauxqs did not start: $(cat "$work/fauxqs.out")" >&2; exit 1; }
-export HOME="$work/home" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 \
-  AWS_EC2_METADATA_DISABLED=true AWS_PAGER="" AWS_CONFIG_FILE="$work/home/.aws/config" \
-  AWS_SHARED_CREDENTIALS_FILE="$work/home/.aws/credentials"
-mkdir -p "$HOME/.aws"; : > "$AWS_CONFIG_FILE"
-export RCLONE_CONFIG="$work/rclone.conf" RCLONE_CONFIG_FQ_TYPE=s3 RCLONE_CONFIG_FQ_PROVIDER=Other \
-  RCLONE_CONFIG_FQ_ENDPOINT="$EP" RCLONE_CONFIG_FQ_ACCESS_KEY_ID=test RCLONE_CONFIG_FQ_SECRET_ACCESS_KEY=test
-unset AWS_CA_BUNDLE
+. "$here/bench/fauxqs-env.sh"
+start_fauxqs "$here" "$work"
+fq=$fauxqs_pid
+bench_env "$work"
 "$AWSJ" s3 mb s3://many --endpoint-url "$EP" > /dev/null
 # The start-up archive of s3 calls, trained before anything is timed.
 "$AWSJ" s3 ls s3://many --endpoint-url "$EP" > /dev/null

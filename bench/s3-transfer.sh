@@ -68,26 +68,11 @@ is_awsj() { [ "$1" = awsj ] || [ "$1" = before ] || { [ -n "$alt" ] && [ "$1" = 
 jopts() { echo "${variant_opts[$1]:-${AWSJ_JAVA_OPTS:-}}"; }
 
 echo "== starting fauxqs on 127.0.0.1" >&2
-if [ ! -d "$here/src/test/node/node_modules/fauxqs" ]; then (cd "$here/src/test/node" && npm ci --silent >&2); fi
-mkfifo "$work/fauxqs.in"
-node "$here/src/test/node/fauxqs-loopback.mjs" 0 < "$work/fauxqs.in" > "$work/fauxqs.out" 2>&1 &
-pids+=($!)
-exec 7> "$work/fauxqs.in"
-for _ in $(seq 1 600); do
-  EP=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/fauxqs.out" 2>/dev/null | head -n 1 || true)
-  [ -n "$EP" ] && break; sleep 0.1
-done
-[ -n "$EP" ] || { echo "bench: fauxqs did not start: $(cat "$work/fauxqs.out")" >&2; exit 1; }
+. "$here/bench/fauxqs-env.sh"
+start_fauxqs "$here" "$work"
+pids+=("$fauxqs_pid")
 echo "fauxqs $EP" >&2
-
-export HOME="$work/home" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 \
-  AWS_EC2_METADATA_DISABLED=true AWS_PAGER="" AWS_CONFIG_FILE="$work/home/.aws/config" \
-  AWS_SHARED_CREDENTIALS_FILE="$work/home/.aws/credentials"
-mkdir -p "$HOME/.aws"; : > "$AWS_CONFIG_FILE"
-# rclone without a config file: a remote "fq" from the environment.
-export RCLONE_CONFIG="$work/rclone.conf" RCLONE_CONFIG_FQ_TYPE=s3 RCLONE_CONFIG_FQ_PROVIDER=Other \
-  RCLONE_CONFIG_FQ_ENDPOINT="$EP" RCLONE_CONFIG_FQ_ACCESS_KEY_ID=test RCLONE_CONFIG_FQ_SECRET_ACCESS_KEY=test
-unset AWS_CA_BUNDLE
+bench_env "$work"
 
 echo "== data: one ${BIG_MB} MiB file, ${SMALL_FILES} x 4 KiB files" >&2
 head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$work/big.bin"
