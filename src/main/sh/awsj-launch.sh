@@ -212,9 +212,10 @@ _awsj_start_trainer() {
         if ! _awsj_lock_stale; then
             # A trainer is at work or waiting: this call tells it that awsj is in use until this
             # process ends (the launcher execs java: $$ is the call's pid), and which archive to
-            # make next.
-            : > "$_awsj_lock/call.$$" 2>/dev/null
-            : > "$_awsj_lock/want-$_awsj_group" 2>/dev/null
+            # make next. (printf, not `:`: a special built-in whose redirection fails ends a POSIX
+            # shell, and this is the caller's: a lock that vanished must not stop the command.)
+            printf "" 2>/dev/null > "$_awsj_lock/call.$$"
+            printf "" 2>/dev/null > "$_awsj_lock/want-$_awsj_group"
             return 0
         fi
         rm -rf "$_awsj_lock"
@@ -226,7 +227,7 @@ _awsj_start_trainer() {
     # ended (this shell's pid is the command's: the launcher execs java) and so has every call
     # that found it waiting (each leaves its pid in the lock folder), or after a minute. On a small
     # runner a trainer beside the calls of a job script would take the CPU they need.
-    : > "$_awsj_lock/call.$$" 2>/dev/null
+    printf "" 2>/dev/null > "$_awsj_lock/call.$$"
     (
         trap '' HUP INT QUIT
         _awsj_await_idle
@@ -336,7 +337,7 @@ _awsj_train() {
         return 0
     fi
     rm -f "$_awsj_tmp".*
-    : > "$_awsj_archive.failed"
+    printf "" 2>/dev/null > "$_awsj_archive.failed"
     echo "$(date) training failed: awsj runs without the start-up archive; no new try for a day"
     return 1
 }

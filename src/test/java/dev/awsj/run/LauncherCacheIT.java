@@ -357,6 +357,32 @@ class LauncherCacheIT {
     }
 
     @Test
+    void aLockThatCannotBeMarkedOnlyCostsSpeed(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("JAVA_HOME", hangingTrainerJdk(dir).toString());
+        assertVersion(awsj(cache, env, "--version"));
+        Path lock = locks(cache).get(0);
+        long shell = Long.parseLong(Files.readString(lock.resolve("pid")).strip());
+        ProcessHandle.of(shell).ifPresent(ProcessHandle::destroyForcibly);
+        while (ProcessHandle.of(shell).map(ProcessHandle::isAlive).orElse(false)) {
+            Thread.sleep(50);
+        }
+        // Where a call leaves its mark there is no folder (as when the trainer removes its lock
+        // just then): the call runs all the same.
+        try (Stream<Path> files = Files.list(lock)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(lock);
+        Files.writeString(lock, "not a folder");
+        assertVersion(awsj(cache, env, "--version"));
+        Run sns = awsj(cache, env, "sns", "--help");
+        assertEquals(0, sns.code(), sns.err());
+        assertEquals("", sns.err());
+    }
+
+    @Test
     void aRebuildOfTheSameJarKeepsItsArchive(@TempDir Path dir) throws Exception {
         // An installation of its own: the launch script and a copy of the jar.
         Path lib = Files.createDirectories(dir.resolve("lib"));
