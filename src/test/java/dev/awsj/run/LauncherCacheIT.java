@@ -161,6 +161,24 @@ class LauncherCacheIT {
         return Files.exists(file) ? Files.readAllLines(file).stream().map(Long::parseLong).toList() : List.of();
     }
 
+    /** Waits (a minute at most) until {@code count} stand-in trainers have written their pids to {@code file}. */
+    static void awaitTrainers(Path file, int count, String failure) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pids(file).size() < count) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Kills the trainer's shell named in {@code lock} (as a machine going down would) and waits until it is gone. */
+    static void killTrainerShell(Path lock) throws Exception {
+        long shell = Long.parseLong(Files.readString(lock.resolve("pid")).strip());
+        ProcessHandle.of(shell).ifPresent(ProcessHandle::destroyForcibly);
+        while (ProcessHandle.of(shell).map(ProcessHandle::isAlive).orElse(false)) {
+            Thread.sleep(50);
+        }
+    }
+
     @AfterEach
     void stopStandInTrainers() throws IOException {
         for (Path f : pidFiles) {
@@ -244,11 +262,7 @@ class LauncherCacheIT {
             assertVersion(r);
             assertTrue(r.millis() < 20_000, "took " + r.millis() + " ms");
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pids(pids).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "no trainer started");
-            Thread.sleep(100);
-        }
+        awaitTrainers(pids, 1, "no trainer started");
         long trainerPid = pids(pids).get(0);
         assertTrue(ProcessHandle.of(trainerPid).map(ProcessHandle::isAlive).orElse(false),
                 "the calls ended; the trainer they started still hangs");
@@ -295,11 +309,7 @@ class LauncherCacheIT {
             assertVersion(finish(p, started));
         }
         // Once awsj is idle, it begins.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pids(pids).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "no trainer started after the calls ended");
-            Thread.sleep(100);
-        }
+        awaitTrainers(pids, 1, "no trainer started after the calls ended");
         assertEquals(1, pids(pids).size(), "one trainer for all those calls");
     }
 
@@ -331,29 +341,17 @@ class LauncherCacheIT {
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
         Path pids = dir.resolve("trainer-pids");
         assertVersion(awsj(cache, env, "--version"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pids(pids).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "no trainer started");
-            Thread.sleep(100);
-        }
+        awaitTrainers(pids, 1, "no trainer started");
         // The trainer dies (killed, a machine that went down): its lock stays, naming a dead pid.
         Path lock = locks(cache).get(0);
-        long shell = Long.parseLong(Files.readString(lock.resolve("pid")).strip());
-        ProcessHandle.of(shell).ifPresent(ProcessHandle::destroyForcibly);
+        killTrainerShell(lock);
         for (long pid : pids(pids)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        while (ProcessHandle.of(shell).map(ProcessHandle::isAlive).orElse(false)) {
-            Thread.sleep(50);
         }
         assertTrue(Files.isDirectory(lock), "the lock outlived its trainer");
 
         assertVersion(awsj(cache, env, "--version"));
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pids(pids).size() < 2) {
-            assertTrue(System.nanoTime() < deadline, "the stale lock was not taken over");
-            Thread.sleep(100);
-        }
+        awaitTrainers(pids, 2, "the stale lock was not taken over");
     }
 
     @Test
@@ -362,11 +360,7 @@ class LauncherCacheIT {
         Map<String, String> env = Map.of("JAVA_HOME", hangingTrainerJdk(dir).toString());
         assertVersion(awsj(cache, env, "--version"));
         Path lock = locks(cache).get(0);
-        long shell = Long.parseLong(Files.readString(lock.resolve("pid")).strip());
-        ProcessHandle.of(shell).ifPresent(ProcessHandle::destroyForcibly);
-        while (ProcessHandle.of(shell).map(ProcessHandle::isAlive).orElse(false)) {
-            Thread.sleep(50);
-        }
+        killTrainerShell(lock);
         // Where a call leaves its mark there is no folder (as when the trainer removes its lock
         // just then): the call runs all the same.
         try (Stream<Path> files = Files.list(lock)) {
