@@ -73,6 +73,8 @@ final class Transfers {
         final Progress progress;
         final ResultPrinter printer;
         final TransferEngine engine;
+        /** S3 listings of the run, each with its thread, stopped when the run ends however it ends. */
+        private final java.util.List<S3Lister.Listing> listings = new java.util.ArrayList<>();
 
         Run() {
             boolean showProgress = ctx.stderrIsTerminal() && !opts.noProgress && !opts.quiet && !opts.onlyShowErrors
@@ -97,8 +99,15 @@ final class Transfers {
             return printer.finish(progress.seconds());
         }
 
+        Iterator<Entry> listS3(S3Client client, S3Uri uri, Filters filters) {
+            S3Lister.Listing listing = new S3Lister(client, filters, opts.listRequest()).iterate(uri.bucket(), uri.dirPrefix());
+            listings.add(listing);
+            return listing;
+        }
+
         @Override
         public void close() {
+            listings.forEach(S3Lister.Listing::close);
             progress.close();
             engine.close();
         }
@@ -192,7 +201,7 @@ final class Transfers {
     private void planDownload(Run run, S3Uri src, String dst, boolean move) {
         Path dstPath = Path.of(dst);
         if (opts.recursive) {
-            for (Iterator<Entry> it = listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
+            for (Iterator<Entry> it = run.listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
                 download(run, it.next(), dstPath, move);
             }
             return;
@@ -248,7 +257,7 @@ final class Transfers {
 
     private void planCopy(Run run, S3Uri src, S3Uri dst, boolean move) {
         if (opts.recursive) {
-            for (Iterator<Entry> it = listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
+            for (Iterator<Entry> it = run.listS3(sourceS3(), src, opts.filters()); it.hasNext();) {
                 Entry e = it.next();
                 copy(run, e, dst.withKey(dst.dirPrefix() + e.relKey()), move);
             }
@@ -355,7 +364,7 @@ final class Transfers {
         S3Uri uri = S3Uri.parse(target);
         try (Run run = new Run()) {
             if (opts.recursive) {
-                for (Iterator<Entry> it = listS3(sourceS3(), uri, opts.filters()); it.hasNext();) {
+                for (Iterator<Entry> it = run.listS3(sourceS3(), uri, opts.filters()); it.hasNext();) {
                     Entry e = it.next();
                     if (opts.dryRun) {
                         run.result(new TransferResult.Done("delete", e.display(), null, 0));
@@ -406,8 +415,8 @@ final class Transfers {
         Filters filters = opts.filters();
         try (Run run = new Run()) {
             // Both listings are lazy: decisions are made, and transfers start, while they go on.
-            Iterator<Entry> from = srcS3 ? listS3(S3Uri.parse(src), filters) : listLocal(Path.of(src), run::result);
-            Iterator<Entry> to = dstS3 ? listS3(S3Uri.parse(dst), filters) : listLocal(Path.of(dst), skip -> { });
+            Iterator<Entry> from = srcS3 ? run.listS3(s3(), S3Uri.parse(src), filters) : listLocal(Path.of(src), run::result);
+            Iterator<Entry> to = dstS3 ? run.listS3(s3(), S3Uri.parse(dst), filters) : listLocal(Path.of(dst), skip -> { });
             new SyncComparator(strategy, so.delete).compare(from, to, d -> {
                 if (d.kind() == SyncComparator.Decision.Kind.DELETE) {
                     Entry gone = d.dst();
@@ -435,13 +444,6 @@ final class Transfers {
         }
     }
 
-    private Iterator<Entry> listS3(S3Uri uri, Filters filters) {
-        return listS3(s3(), uri, filters);
-    }
-
-    private Iterator<Entry> listS3(S3Client client, S3Uri uri, Filters filters) {
-        return new S3Lister(client, filters, opts.listRequest()).iterate(uri.bucket(), uri.dirPrefix());
-    }
 
     /** The files below {@code root}, lazily; what the walk leaves out goes to {@code skipped}. */
     private Iterator<Entry> listLocal(Path root, java.util.function.Consumer<TransferResult.Skipped> skipped) {
