@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsj.cli.Context;
 import dev.awsj.core.ExitCodes;
 import dev.awsj.json.SdkJson;
+import dev.awsj.s3.transfer.PagesAhead;
 import dev.awsj.s3.transfer.Progress;
 import dev.awsj.s3.transfer.S3Uri;
 import java.io.PrintStream;
@@ -94,20 +95,34 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private int objects(S3Client s3, S3Uri uri) {
-        List<S3Object> contents = new ArrayList<>();
-        List<CommonPrefix> prefixes = new ArrayList<>();
         ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(uri.bucket())
                 .prefix(uri.key().isEmpty() ? null : uri.key()).delimiter(recursive ? null : "/").maxKeys(pageSize).requestPayer(requestPayer).build();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(req)) {
-            contents.addAll(page.contents());
-            prefixes.addAll(page.commonPrefixes());
-        }
+        boolean text = text();
+        // Text is printed a page at a time, as aws prints it; JSON is one document of every page.
+        List<S3Object> contents = new ArrayList<>();
+        List<CommonPrefix> prefixes = new ArrayList<>();
+        long objects = 0;
         long total = 0;
-        for (S3Object o : contents) {
-            total += o.size() == null ? 0 : o.size();
+        boolean found = false;
+        String base = recursive ? "" : uri.key().substring(0, uri.key().lastIndexOf('/') + 1);
+        try (PagesAhead<ListObjectsV2Response> pages = PagesAhead.start(uri.toString(), s3.listObjectsV2Paginator(req).iterator())) {
+            while (pages.hasNext()) {
+                ListObjectsV2Response page = pages.next();
+                found |= !page.contents().isEmpty() || !page.commonPrefixes().isEmpty();
+                for (S3Object o : page.contents()) {
+                    objects++;
+                    total += o.size() == null ? 0 : o.size();
+                }
+                if (text) {
+                    printPage(page, base);
+                } else {
+                    contents.addAll(page.contents());
+                    prefixes.addAll(page.commonPrefixes());
+                }
+            }
         }
-        if (text()) {
-            printText(uri, contents, prefixes, total);
+        if (text) {
+            printSummary(objects, total);
         } else {
             JsonNodeFactory f = JsonNodeFactory.instance;
             ObjectNode json = f.objectNode();
@@ -120,32 +135,37 @@ final class LsCommand implements Callable<Integer> {
                 cp.addObject().put("Prefix", x.prefix());
             }
             if (summarize) {
-                json.put("TotalObjects", contents.size());
+                json.put("TotalObjects", objects);
                 json.put("TotalSize", total);
             }
             ctx.output().write(json);
         }
         // As aws: nothing found below a prefix is exit 1.
-        return contents.isEmpty() && prefixes.isEmpty() && !uri.key().isEmpty() ? ExitCodes.TRANSFER_FAILED : ExitCodes.OK;
+        return !found && !uri.key().isEmpty() ? ExitCodes.TRANSFER_FAILED : ExitCodes.OK;
     }
 
-    private void printText(S3Uri uri, List<S3Object> contents, List<CommonPrefix> prefixes, long total) {
+    /** One page as aws prints it: its folders, then its objects, names relative to {@code base}. */
+    private void printPage(ListObjectsV2Response page, String base) {
         PrintStream out = ctx.out();
-        String base = recursive ? "" : uri.key().substring(0, uri.key().lastIndexOf('/') + 1);
-        for (CommonPrefix x : prefixes) {
+        for (CommonPrefix x : page.commonPrefixes()) {
             out.println(" ".repeat(27) + "PRE " + x.prefix().substring(base.length()));
         }
-        for (S3Object o : contents) {
+        for (S3Object o : page.contents()) {
             long size = o.size() == null ? 0 : o.size();
             String s = humanReadable ? Progress.human(size) : Long.toString(size);
             out.println(time(o.lastModified()) + " " + String.format("%10s", s) + " " + o.key().substring(base.length()));
         }
-        if (summarize) {
-            out.println();
-            out.println("Total Objects: " + contents.size());
-            out.println("   Total Size: " + (humanReadable ? Progress.human(total) : Long.toString(total)));
-        }
         out.flush();
+    }
+
+    private void printSummary(long objects, long total) {
+        if (summarize) {
+            PrintStream out = ctx.out();
+            out.println();
+            out.println("Total Objects: " + objects);
+            out.println("   Total Size: " + (humanReadable ? Progress.human(total) : Long.toString(total)));
+            out.flush();
+        }
     }
 
     private boolean text() {

@@ -219,4 +219,32 @@ class AwsCliCompatTest {
         assertEquals("- yes\n- Off\n- y\n- 12:30\n", awsOut(env, yaml11));
         assertEquals("- 'yes'\n- 'Off'\n- 'y'\n- '12:30'\n", awsjOut(env, yaml11));
     }
+
+    /**
+     * {@code s3 ls} in text prints each page as it comes, as aws does: a page's folders (PRE) and
+     * then its objects, page after page, so a listing of folders and files across pages comes out
+     * in aws's order, and memory does not grow with the listing.
+     */
+    @Test
+    void s3LsTextPrintsPageAfterPageAsAws() throws Exception {
+        Map<String, String> env = AwsjRun.env(Emulators.fauxqsEndpoint());
+        String bucket = "ls-pages-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        awsjOut(env, "s3", "mb", "s3://" + bucket);
+        Path body = Files.createTempFile("awsj-ls", ".txt");
+        Files.writeString(body, "x");
+        for (String key : List.of("d/a/1", "d/b", "d/c/2", "d/d", "d/e/3", "d/f", "d/g/4", "d/h", "top")) {
+            awsjOut(env, "s3api", "put-object", "--bucket", bucket, "--key", key, "--body", body.toString());
+        }
+        for (String path : List.of("s3://" + bucket + "/d/", "s3://" + bucket + "/d", "s3://" + bucket)) {
+            for (String pageSize : List.of("2", "3", "1000")) {
+                String expected = awsOut(env, "s3", "ls", path, "--page-size", pageSize);
+                assertEquals(expected, awsjOut(env, "s3", "ls", path, "--page-size", pageSize, "--output", "text"),
+                        "awsj s3 ls " + path + " --page-size " + pageSize);
+            }
+        }
+        String expected = awsOut(env, "s3", "ls", "s3://" + bucket, "--recursive", "--summarize", "--page-size", "2");
+        assertEquals(expected, awsjOut(env, "s3", "ls", "s3://" + bucket, "--recursive", "--summarize", "--page-size", "2",
+                "--output", "text"));
+        Files.delete(body);
+    }
 }

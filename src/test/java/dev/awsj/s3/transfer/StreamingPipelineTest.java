@@ -168,7 +168,7 @@ class StreamingPipelineTest {
     }
 
     private static long listingThreads(String bucket) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("awsj-list " + bucket)).count();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("awsj-list s3://" + bucket + "/")).count();
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
