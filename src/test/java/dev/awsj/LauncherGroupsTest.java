@@ -59,4 +59,16 @@ class LauncherGroupsTest {
         assertEquals(new TreeSet<>(all.stream().map(Object::toString).toList()),
                 new TreeSet<>(union.stream().map(Object::toString).toList()), "run's archive has every group's lines");
     }
+
+    /** The launcher names the main class (the jar is on the boot class path, not run with -jar): the jar's. */
+    @Test
+    void theLauncherStartsTheJarsMainClass() throws Exception {
+        String script = Files.readString(Path.of("src/main/sh/awsj-launch.sh"));
+        Matcher m = Pattern.compile("^_awsj_main=(\\S+)$", Pattern.MULTILINE).matcher(script);
+        assertEquals(true, m.find(), "_awsj_main= in the launcher");
+        assertEquals(Main.class.getName(), m.group(1));
+        // The jar's Main-Class, set by the shade plugin's manifest transformer.
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertEquals(true, pom.contains("<mainClass>" + m.group(1) + "</mainClass>"), "the pom's Main-Class");
+    }
 }

@@ -40,6 +40,32 @@ class LauncherIT {
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The launcher puts the jar on the boot class path, where the JVM neither verifies its bytecode
+     * nor lets it see the JDK's non-boot modules. The trainer's "run" group makes every kind of call
+     * awsj trains on (every service, uploads, downloads, presigning, each output, `awsj run`): run
+     * as the launcher runs it, with the bytecode verified after all (BytecodeVerificationLocal),
+     * no line may fail for a class it cannot see or a class the verifier rejects.
+     */
+    @Test
+    void everyTrainedCallRunsFromTheBootClassPathAndVerifies() throws Exception {
+        String jar = Path.of("target/awsj.jar").toAbsolutePath().toString();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal", "-Xbootclasspath/a:" + jar, "-cp", jar, "dev.awsj.Main", "__train", "run");
+        pb.environment().put("AWS_CONFIG_FILE", "/nonexistent/awsj-config");
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awsj-credentials");
+        Run r = run(pb);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("awsj s3 cp ") && r.err().contains("awsj rekognition "), "the lines ran: " + r.err());
+        for (String bad : List.of("NoClassDefFoundError", "ClassNotFoundException", "VerifyError", "LinkageError")) {
+            assertTrue(!r.err().contains(bad) && !r.out().contains(bad), bad + ":\n" + r.err());
+        }
+        // Each line's exit code, as the trainer logs it: only the calls meant to fail fail.
+        List<String> failed = r.err().lines().filter(l -> l.matches("awsj .* -> exit [1-9][0-9]*")).toList();
+        assertTrue(failed.stream().allMatch(l -> List.of("missing", "no-such-command", "awsj polly ", "awsj translate ",
+                "awsj comprehend ").stream().anyMatch(l::contains)), String.join("\n", failed));
+    }
+
     @Test
     void versionRunsFromTheLauncher() throws Exception {
         Run r = run(awsj("--version"));

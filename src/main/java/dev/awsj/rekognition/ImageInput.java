@@ -8,11 +8,8 @@ import dev.awsj.documents.TextSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -123,26 +120,47 @@ final class ImageInput {
         return true;
     }
 
-    /** GETs the URL; a declared Content-Length over the limit fails before the body is read. */
+    /** Redirects followed for one image URL at most. */
+    private static final int MAX_REDIRECTS = 5;
+
+    /**
+     * GETs the URL, following redirects (never from https to http); a declared Content-Length over
+     * the limit fails before the body is read. {@link HttpURLConnection}, of java.base: awsj's
+     * classes may be on the boot class path, which sees no other module's (docs/architecture.md,
+     * "Start-up").
+     */
     private static byte[] fetch(String url, String option) {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<InputStream> resp = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = resp.body()) {
-                if (resp.statusCode() / 100 != 2) {
-                    throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: HTTP " + resp.statusCode());
+            URI at = URI.create(url);
+            for (int redirects = 0;; redirects++) {
+                HttpURLConnection c = (HttpURLConnection) at.toURL().openConnection();
+                c.setInstanceFollowRedirects(false);
+                c.setConnectTimeout(30_000);
+                c.setReadTimeout(60_000);
+                int status = c.getResponseCode();
+                String location = c.getHeaderField("Location");
+                if (status / 100 == 3 && location != null && redirects < MAX_REDIRECTS) {
+                    c.disconnect();
+                    URI next = at.resolve(location);
+                    if (!"https".equals(next.getScheme()) && !("http".equals(next.getScheme()) && "http".equals(at.getScheme()))) {
+                        throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: redirected to " + next);
+                    }
+                    at = next;
+                    continue;
                 }
-                return readCapped(body, resp.headers().firstValueAsLong("Content-Length"), url, option);
+                if (status / 100 != 2) {
+                    c.disconnect();
+                    throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: HTTP " + status);
+                }
+                long length = c.getContentLengthLong();
+                try (InputStream body = c.getInputStream()) {
+                    return readCapped(body, length >= 0 ? OptionalLong.of(length) : OptionalLong.empty(), url, option);
+                }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
             throw AwsjException.usage(option + ": bad URL " + url + ": " + e.getMessage());
         } catch (IOException e) {
             throw new AwsjException(ExitCodes.OTHER, option + ": fetching " + url + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsjException(ExitCodes.INTERRUPTED, "Interrupted.", e);
         }
     }
 

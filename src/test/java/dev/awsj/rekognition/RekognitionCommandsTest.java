@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -161,6 +162,7 @@ class RekognitionCommandsTest {
         wm.stubFor(get(urlEqualTo("/img/huge.jpg")).willReturn(aResponse().withStatus(200)
                 .withBody(new byte[ImageInput.MAX_BYTES + 1])));
         wm.stubFor(get(urlEqualTo("/img/gone.png")).willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get(urlEqualTo("/img/moved.png")).willReturn(aResponse().withStatus(301).withHeader("Location", "scooter.png")));
         stub("RecognizeCelebrities", """
                 {"CelebrityFaces": [{"Face": {"BoundingBox": {"Height": 0.5, "Left": 0.25, "Top": 0.25, "Width": 0.5},
                   "Confidence": 99.5}, "Id": "1SK7cR8M", "MatchConfidence": 100.0, "Name": "Celeb A",
@@ -180,7 +182,10 @@ class RekognitionCommandsTest {
         AwsjRun.Result gone = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/gone.png");
         assertEquals(255, gone.exitCode());
         assertTrue(gone.err().contains("HTTP 404"), gone.err());
-        wm.verify(1, postRequestedFor(urlEqualTo("/")));
+        AwsjRun.Result moved = AwsjRun.run(env, "rekognition", "recognize-celebrities", "--image", wm.baseUrl() + "/img/moved.png");
+        assertEquals(0, moved.exitCode(), moved.err());
+        wm.verify(2, postRequestedFor(urlEqualTo("/")));
+        wm.verify(2, getRequestedFor(urlEqualTo("/img/scooter.png")));
     }
 
     @Test
