@@ -85,6 +85,10 @@ _awsj_group() {
 # caller runs without an archive, at once.
 _awsj_archive_flags() {
     _awsj_context || return 1
+    # On JDK 17-24 the archive of help, --version and configure costs more than it saves (mapping
+    # a dynamic archive is not free; these calls load little): they run without one, and start no
+    # trainer (docs/configuration.md, "The start-up archive").
+    [ "$_awsj_group" = awsj ] && [ "$_awsj_major" -lt 25 ] && return 1
     # The jar's checksum as the trainer last saw it: no hashing on the way to the command.
     _awsj_sum=
     if [ -f "$_awsj_prefix.jarsum" ] && [ ! "$_awsj_jar" -nt "$_awsj_prefix.jarsum" ]; then

@@ -122,6 +122,18 @@ class LauncherCacheIT {
         return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
     }
 
+    /**
+     * The call the tests start trainers with: it loads the sns client and needs no network. (Help,
+     * --version and configure have no archive on JDK 17-24: they run without one and train none.)
+     */
+    static final String[] CALL = {"sns", "--help"};
+
+    static void assertCall(Run r) {
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: awsj sns"), "sns's help on stdout: " + r.out());
+        assertEquals("", r.err(), "nothing on stderr");
+    }
+
     static void assertVersion(Run r) {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("awsj/\\S+ Java/\\S+ \\S+/\\S+\\n"), "only the version on stdout: " + r.out());
@@ -190,7 +202,7 @@ class LauncherCacheIT {
 
     @Test
     void madeInTheBackgroundThenUsedAndMadeAgainWhenDamagedOrForeign(@TempDir Path cache) throws Exception {
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
         awaitTrainer(cache, TRAINING);
         List<Path> made = archives(cache);
         assertEquals(1, made.size(), "one archive: " + made + "\n" + Files.readString(trainLog(cache)));
@@ -199,7 +211,7 @@ class LauncherCacheIT {
         Object key = fileKey(archive);
         FileTime trained = Files.getLastModifiedTime(trainLog(cache));
 
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
         assertEquals(key, fileKey(archive), "the second call uses the archive");
         assertUsed(archive);
         assertEquals(List.of(), locks(cache), "and starts no trainer");
@@ -210,7 +222,7 @@ class LauncherCacheIT {
         try (var ch = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
             ch.truncate(4096);
         }
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
         awaitTrainer(cache, TRAINING);
         assertTrue(Files.size(archive) > 1 << 20, "made again in full: " + Files.size(archive));
         assertNotEquals(key, fileKey(archive));
@@ -220,7 +232,7 @@ class LauncherCacheIT {
         Files.writeString(Path.of(archive + ".log"),
                 "[0.004s][info][cds] UseSharedSpaces: The shared archive file has the wrong version.\n"
                         + "[0.004s][warning][aot] Unable to map shared spaces\n");
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
         awaitTrainer(cache, TRAINING);
         assertNotEquals(key, fileKey(archive), "made again after the JVM's complaint");
         key = fileKey(archive);
@@ -235,11 +247,11 @@ class LauncherCacheIT {
         archive.toFile().setWritable(true);
         Files.write(archive, foreign);
         Files.writeString(Path.of(archive + ".ok"), size + " " + Files.size(runJar) + "\n");
-        assertVersion(awsj(cache, Map.of(), "--version"));
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
+        assertCall(awsj(cache, Map.of(), CALL));
         awaitTrainer(cache, TRAINING);
         assertNotEquals(key, fileKey(archive), "made again after the JVM refused it");
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
         assertUsed(archive);
     }
 
@@ -254,12 +266,12 @@ class LauncherCacheIT {
         List<Process> calls = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < 4; i++) {
-            calls.add(launcher(Path.of("awsj").toAbsolutePath(), cache, env, "--version").start());
+            calls.add(launcher(Path.of("awsj").toAbsolutePath(), cache, env, CALL).start());
         }
         for (Process p : calls) {
             // Each ends, its stdout and stderr read to their end, well within the trainer's time.
             Run r = finish(p, started);
-            assertVersion(r);
+            assertCall(r);
             assertTrue(r.millis() < 20_000, "took " + r.millis() + " ms");
         }
         awaitTrainers(pids, 1, "no trainer started");
@@ -270,8 +282,8 @@ class LauncherCacheIT {
         assertEquals(1, locks(cache).size());
 
         // A call while it hangs: as fast, no second trainer.
-        Run during = awsj(cache, env, "--version");
-        assertVersion(during);
+        Run during = awsj(cache, env, CALL);
+        assertCall(during);
         assertTrue(during.millis() < 20_000, "took " + during.millis() + " ms");
         assertEquals(1, pids(pids).size());
 
@@ -284,8 +296,8 @@ class LauncherCacheIT {
         assertEquals(List.of(), archives(cache));
 
         // A failed training is not tried again at once: the next calls start no trainer.
-        assertVersion(awsj(cache, env, "--version"));
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
+        assertCall(awsj(cache, env, CALL));
         assertEquals(1, pids(pids).size());
         assertEquals(List.of(), locks(cache));
     }
@@ -296,17 +308,17 @@ class LauncherCacheIT {
         Path jdk = hangingTrainerJdk(dir);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
         Path pids = dir.resolve("trainer-pids");
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
         // A job script: a call begins every 400 ms for 6 seconds, whatever each one takes.
         List<Process> calls = new ArrayList<>();
         long started = System.nanoTime();
         while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(6)) {
-            calls.add(launcher(Path.of("awsj").toAbsolutePath(), cache, env, "--version").start());
+            calls.add(launcher(Path.of("awsj").toAbsolutePath(), cache, env, CALL).start());
             assertEquals(List.of(), pids(pids), "the trainer began while awsj was in use");
             Thread.sleep(400);
         }
         for (Process p : calls) {
-            assertVersion(finish(p, started));
+            assertCall(finish(p, started));
         }
         // Once awsj is idle, it begins.
         awaitTrainers(pids, 1, "no trainer started after the calls ended");
@@ -315,22 +327,21 @@ class LauncherCacheIT {
 
     @Test
     void eachKindOfCallHasItsArchiveAndOneTrainerMakesThoseAskedForMeanwhile(@TempDir Path cache) throws Exception {
-        // --version starts the trainer of help/--version/configure's archive; an sns call while it
-        // waits asks for sns's.
-        assertVersion(awsj(cache, Map.of(), "--version"));
-        Run sns = awsj(cache, Map.of(), "sns", "--help");
-        assertEquals(0, sns.code(), sns.err());
+        // An sns call starts the trainer of sns's archive; an s3 call while it waits asks for s3's.
+        assertCall(awsj(cache, Map.of(), CALL));
+        Run s3 = awsj(cache, Map.of(), "s3", "--help");
+        assertEquals(0, s3.code(), s3.err());
         awaitTrainer(cache, TRAINING.multipliedBy(2));
         List<String> kinds = archives(cache).stream()
                 .map(p -> p.getFileName().toString().replaceFirst("^.*-([a-z0-9]+)\\.(jsa|aot)$", "$1")).toList();
-        assertEquals(List.of("awsj", "sns"), kinds, Files.readString(trainLog(cache)));
-        assertTrue(Files.size(archives(cache).get(0)) < Files.size(archives(cache).get(1)),
-                "help and --version need less than sns");
+        assertEquals(List.of("s3", "sns"), kinds, Files.readString(trainLog(cache)));
+        assertTrue(Files.size(archives(cache).get(1)) < Files.size(archives(cache).get(0)),
+                "sns's calls need less than s3's");
 
-        assertVersion(awsj(cache, Map.of(), "--version"));
-        assertUsed(archives(cache).get(0));
-        assertEquals(0, awsj(cache, Map.of(), "sns", "--help").code());
+        assertCall(awsj(cache, Map.of(), CALL));
         assertUsed(archives(cache).get(1));
+        assertEquals(0, awsj(cache, Map.of(), "s3", "--help").code());
+        assertUsed(archives(cache).get(0));
         assertEquals(List.of(), locks(cache), "no trainer: both are there");
     }
 
@@ -340,7 +351,7 @@ class LauncherCacheIT {
         Path jdk = hangingTrainerJdk(dir);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
         Path pids = dir.resolve("trainer-pids");
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
         awaitTrainers(pids, 1, "no trainer started");
         // The trainer dies (killed, a machine that went down): its lock stays, naming a dead pid.
         Path lock = locks(cache).get(0);
@@ -350,7 +361,7 @@ class LauncherCacheIT {
         }
         assertTrue(Files.isDirectory(lock), "the lock outlived its trainer");
 
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
         awaitTrainers(pids, 2, "the stale lock was not taken over");
     }
 
@@ -358,7 +369,7 @@ class LauncherCacheIT {
     void aLockThatCannotBeMarkedOnlyCostsSpeed(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("JAVA_HOME", hangingTrainerJdk(dir).toString());
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
         Path lock = locks(cache).get(0);
         killTrainerShell(lock);
         // Where a call leaves its mark there is no folder (as when the trainer removes its lock
@@ -370,7 +381,7 @@ class LauncherCacheIT {
         }
         Files.delete(lock);
         Files.writeString(lock, "not a folder");
-        assertVersion(awsj(cache, env, "--version"));
+        assertCall(awsj(cache, env, CALL));
         Run sns = awsj(cache, env, "sns", "--help");
         assertEquals(0, sns.code(), sns.err());
         assertEquals("", sns.err());
@@ -386,7 +397,7 @@ class LauncherCacheIT {
                 + "awsj_launch '" + lib.resolve("awsj.jar") + "' \"$@\"\n");
         Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path cache = dir.resolve("cache");
-        assertVersion(run(launcher(bin, cache, Map.of(), "--version")));
+        assertCall(run(launcher(bin, cache, Map.of(), CALL)));
         awaitTrainer(cache, TRAINING);
         Path archive = archives(cache).get(0);
         Object key = fileKey(archive);
@@ -396,11 +407,11 @@ class LauncherCacheIT {
         // but the archive was made with its own copy of the jar, which did not change.
         Thread.sleep(2000);
         Files.setLastModifiedTime(lib.resolve("awsj.jar"), FileTime.fromMillis(System.currentTimeMillis()));
-        assertVersion(run(launcher(bin, cache, Map.of(), "--version")));
+        assertCall(run(launcher(bin, cache, Map.of(), CALL)));
         awaitTrainer(cache, TRAINING);
         assertEquals(key, fileKey(archive), "not made again");
         assertTrue(Files.readString(trainLog(cache)).contains("the archive of this jar is there"));
-        assertVersion(run(launcher(bin, cache, Map.of(), "--version")));
+        assertCall(run(launcher(bin, cache, Map.of(), CALL)));
         assertUsed(archive);
     }
 
@@ -419,6 +430,20 @@ class LauncherCacheIT {
         assertEquals(0, Files.size(Path.of(made.get(0) + ".log")), "the JVM took the cache without a word");
     }
 
+    /** On JDK 17-24 help, --version and configure run without an archive, and start no trainer. */
+    @Test
+    void versionHelpAndConfigureTrainNothingBeforeJdk25(@TempDir Path cache) throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() < 25, "the JDK of the tests is " + Runtime.version());
+        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertEquals(0, awsj(cache, Map.of(), "help").code());
+        assertEquals(0, awsj(cache, Map.of(), "configure", "list").code());
+        Thread.sleep(3000);
+        try (Stream<Path> s = Files.list(cache)) {
+            assertEquals(List.of(), s.filter(p -> !p.getFileName().toString().endsWith(".jarsum")).toList(),
+                    "no archive, no trainer, no lock");
+        }
+    }
+
     @Test
     void disabledWithAwsjNoCds(@TempDir Path cache) throws Exception {
         assertVersion(awsj(cache, Map.of("AWSJ_NO_CDS", "1"), "--version"));
@@ -431,6 +456,6 @@ class LauncherCacheIT {
     void anUnwritableCacheFolderOnlyCostsSpeed(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("file-not-folder");
         Files.writeString(cache, "x");
-        assertVersion(awsj(cache, Map.of(), "--version"));
+        assertCall(awsj(cache, Map.of(), CALL));
     }
 }
