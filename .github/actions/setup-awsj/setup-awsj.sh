@@ -3,7 +3,7 @@
 #
 #   setup-awsj.sh resolve   # version, install folder, cache folder and cache key -> $GITHUB_OUTPUT
 #   setup-awsj.sh install   # download (checked against its .sha256) or unpack the tarball; bin -> $GITHUB_PATH
-#   setup-awsj.sh warm      # first call; with the cache on, wait for the start-up archive
+#   setup-awsj.sh warm      # first calls; with the cache on, wait for the start-up archives
 #
 # Inputs come from the environment (AWSJ_VERSION, AWSJ_TARBALL, AWSJ_REPOSITORY, GH_TOKEN, ...).
 # Runs outside Actions too, for a try: GITHUB_OUTPUT, GITHUB_PATH and GITHUB_ENV default to files
@@ -109,13 +109,16 @@ install() {
   echo "installed awsj $version in $home"
 }
 
-# The first call starts the trainer when there is no archive; with the cache on, this step waits
-# for it, so the archive is whole when the cache is saved at the end of the job, and every awsj
-# call of the job uses it.
+# A call of each of the commonest kinds, S3 and SNS, starts the trainer of their archives when
+# there are none (help and --version have one only on JDK 25 and later; other services' are made
+# on their first call in the job). With the cache on, this step waits for the trainer, so the
+# archives are whole when the cache is saved at the end of the job, and the job's calls use them.
 warm() {
   local awsj
   awsj=$(tail -n 1 "${GITHUB_PATH:-${TMPDIR:-/tmp}/setup-awsj.path}")/awsj
   AWSJ_CACHE_DIR=$cache_dir "$awsj" --version
+  AWSJ_CACHE_DIR=$cache_dir "$awsj" s3 --help > /dev/null
+  AWSJ_CACHE_DIR=$cache_dir "$awsj" sns --help > /dev/null
   [ "${AWSJ_WAIT:-true}" = true ] || return 0
   local start=$SECONDS
   while ls "$cache_dir"/*.lock > /dev/null 2>&1; do
