@@ -162,9 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
                     String file = name.replace('.', '/') + ".class";
-                    try (java.io.InputStream in = TrainCommand.class.getClassLoader() == null
-                            ? ClassLoader.getSystemResourceAsStream(file)
-                            : TrainCommand.class.getClassLoader().getResourceAsStream(file)) {
+                    // The system loader finds the jar's entries from the boot class path too.
+                    try (java.io.InputStream in = ClassLoader.getSystemResourceAsStream(file)) {
                         if (in == null) {
                             throw new ClassNotFoundException(name);
                         }

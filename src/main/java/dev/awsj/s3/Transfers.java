@@ -444,7 +444,6 @@ final class Transfers {
         }
     }
 
-
     /** The files below {@code root}, lazily; what the walk leaves out goes to {@code skipped}. */
     private Iterator<Entry> listLocal(Path root, java.util.function.Consumer<TransferResult.Skipped> skipped) {
         try {
