@@ -7,7 +7,7 @@
 #
 #   bench/s3-transfer.sh                          # 1 GiB up/down, 2,000 x 4 KiB sync up, no-op re-sync, 3 rounds
 #   BIG_MB=256 SMALL_FILES=500 ROUNDS=5 bench/s3-transfer.sh
-#   CASES="sync resync" bench/s3-transfer.sh      # only some of: down up sync resync (resync needs sync)
+#   CASES="sync resync" bench/s3-transfer.sh      # only some of: down up sync resync twice (resync needs sync)
 #   AWSJ_ARGS="--max-concurrency 16" KEEP=1 bench/s3-transfer.sh
 #   BASELINE=/path/to/other/checkout/awsj bench/s3-transfer.sh   # adds a "before" column: another awsj build
 #   ALT_JDK=/usr/lib/jvm/temurin-25-jdk-amd64 bench/s3-transfer.sh  # adds a column "jdkNN": this awsj on that JDK
@@ -25,7 +25,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 BIG_MB=${BIG_MB:-1024}
 SMALL_FILES=${SMALL_FILES:-2000}
 ROUNDS=${ROUNDS:-3}
-CASES=" ${CASES:-down up sync resync} "
+CASES=" ${CASES:-down up sync resync twice} "
 AWSJ_ARGS=${AWSJ_ARGS:-}
 AWS=${AWS:-/usr/bin/aws}
 RCLONE=${RCLONE:-/usr/bin/rclone}
@@ -81,10 +81,17 @@ for i in $(seq 1 "$SMALL_FILES"); do head -c 4096 /dev/urandom > "$work/small/f$
 "$AWSJ" s3 mb s3://bench-src --endpoint-url "$EP" > /dev/null
 "$AWSJ" s3 cp "$work/big.bin" s3://bench-src/big.bin --endpoint-url "$EP" > /dev/null
 echo "== warming up: each awsj column once, then its start-up archive trained" >&2
-for t in "${tools[@]}"; do is_awsj "$t" && env AWSJ_JAVA_OPTS="${variant_opts[$t]:-${AWSJ_JAVA_OPTS:-}}" "$(bin "$t")" s3 ls s3://bench-src --endpoint-url "$EP" > /dev/null; done
+warm_awsj() { # the calls whose start-up archives the cases use: s3's, and run's for "twice"
+  for t in "${tools[@]}"; do
+    is_awsj "$t" || continue
+    env AWSJ_JAVA_OPTS="${variant_opts[$t]:-${AWSJ_JAVA_OPTS:-}}" "$(bin "$t")" s3 ls s3://bench-src --endpoint-url "$EP" > /dev/null
+    [[ $CASES != *" twice "* ]] || echo "s3 ls s3://bench-src" | env AWSJ_JAVA_OPTS="${variant_opts[$t]:-${AWSJ_JAVA_OPTS:-}}" "$(bin "$t")" --endpoint-url "$EP" run - > /dev/null
+  done
+}
+warm_awsj
 deadline=$(( $(date +%s) + 900 ))
 while ls -d "$HOME"/.cache/awsj/*.lock > /dev/null 2>&1 && [ "$(date +%s)" -lt "$deadline" ]; do sleep 1; done
-for t in "${tools[@]}"; do is_awsj "$t" && env AWSJ_JAVA_OPTS="${variant_opts[$t]:-${AWSJ_JAVA_OPTS:-}}" "$(bin "$t")" s3 ls s3://bench-src --endpoint-url "$EP" > /dev/null; done
+warm_awsj
 
 # run CASE TOOL ROUND CMD... : wall seconds and peak RSS (MB) into $work/CASE.TOOL, one line a round
 run() {
@@ -130,12 +137,23 @@ sync_up() { # TOOL ROUND CASE : a fresh prefix for "sync", the same one again fo
   esac
 }
 
+sync_twice() { # TOOL ROUND : two syncs to two fresh prefixes in one script; awsj's as one `awsj run`
+  local p="s3://bench-src/twice-$1-$2" q="fq:bench-src/twice-$1-$2"
+  case $1 in
+    aws) run twice aws "$2" bash -c '"$1" s3 sync "$2" "$3-a" --endpoint-url "$4" --no-progress && "$1" s3 sync "$2" "$3-b" --endpoint-url "$4" --no-progress' _ "$AWS" "$work/small" "$p" "$EP" ;;
+    rclone) run twice rclone "$2" bash -c '"$1" sync "$2" "$3-a" && "$1" sync "$2" "$3-b"' _ "$RCLONE" "$work/small" "$q" ;;
+    *) printf 's3 sync %s %s-a %s\ns3 sync %s %s-b %s\n' "$work/small" "$p" "$AWSJ_ARGS" "$work/small" "$p" "$AWSJ_ARGS" > "$work/twice.$1.$2"
+       run twice "$1" "$2" env AWSJ_JAVA_OPTS="$(jopts "$1")" "$(bin "$1")" --endpoint-url "$EP" run "$work/twice.$1.$2" ;;
+  esac
+}
+
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r of $ROUNDS" >&2
   [[ $CASES != *" down "* ]] || for t in "${tools[@]}"; do big_down "$t" "$r"; done
   [[ $CASES != *" up "* ]] || for t in "${tools[@]}"; do big_up "$t" "$r"; done
   [[ $CASES != *" sync "* ]] || for t in "${tools[@]}"; do [ "$t" = floor ] || sync_up "$t" "$r" sync; done
   [[ $CASES != *" resync "* ]] || for t in "${tools[@]}"; do [ "$t" = floor ] || sync_up "$t" "$r" resync; done
+  [[ $CASES != *" twice "* ]] || for t in "${tools[@]}"; do [ "$t" = floor ] || sync_twice "$t" "$r"; done
 done
 
 # summary CASE TOOL -> "min–max med rss" (or "failed")
@@ -152,7 +170,7 @@ median_of() { local f="$work/$1.$2"; [ -f "$f" ] && grep -v failed "$f" | sort -
 echo
 echo "awsj $("$AWSJ" --version 2>/dev/null | head -n 1)${BASELINE:+ (before: $BASELINE)}${alt:+ ($alt: $ALT_JDK)}; $("$AWS" --version 2>&1 | cut -d' ' -f1); $("$RCLONE" version 2>/dev/null | head -n 1)"
 echo "$(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); fauxqs; $ROUNDS interleaved rounds; ratio = tool median / awsj median"
-for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SMALL_FILES} x 4 KiB up" "resync:no-op re-sync"; do
+for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SMALL_FILES} x 4 KiB up" "resync:no-op re-sync" "twice:two syncs of ${SMALL_FILES} x 4 KiB in one script (awsj: one \`awsj run\`, one JVM)"; do
   key=${c%%:*}; [[ $CASES == *" $key "* ]] || continue; echo "${c#*:}"
   aj=$(median_of "$key" awsj || true)
   for t in "${tools[@]}"; do
@@ -162,4 +180,12 @@ for c in "down:${BIG_MB} MiB download" "up:${BIG_MB} MiB upload" "sync:sync ${SM
     note=""; [ "$t" = rclone ] && [ "$key" = up ] && [ "$s" = failed ] && note=" (fauxqs refuses rclone's big uploads: 413 for one PUT under its 200 MiB cutoff, InvalidPart for multipart)"
     printf '  %-7s %-54s %s%s\n' "$t" "$s" "$ratio" "$note"
   done
+  if [ "$key" = twice ] && [[ $CASES == *" sync "* ]]; then
+    # What the second sync added: the start-up and warm-up paid once are left out of it.
+    echo "  the second sync alone (median of twice - median of sync):"
+    for t in "${tools[@]}"; do
+      a=$(median_of twice "$t" || true); b=$(median_of sync "$t" || true)
+      [ -n "$a" ] && [ -n "$b" ] && awk -v t="$t" -v a="$a" -v b="$b" 'BEGIN {printf "    %-7s %.2f s\n", t, a - b}'
+    done
+  fi
 done
