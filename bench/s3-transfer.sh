@@ -5,7 +5,7 @@
 # ROUNDS rounds; prints per case the range (min–max) of wall seconds, the median, the peak RSS
 # (from /usr/bin/time -v) and each tool's median against awsj's.
 #
-#   bench/s3-transfer.sh                          # 1 GiB up/down, 2,000 x 4 KiB sync up, no-op re-sync, 3 rounds
+#   bench/s3-transfer.sh                          # 1 GiB up/down, 2,000 x 4 KiB sync up, no-op re-sync, two syncs in one script, 3 rounds
 #   BIG_MB=256 SMALL_FILES=500 ROUNDS=5 bench/s3-transfer.sh
 #   CASES="sync resync" bench/s3-transfer.sh      # only some of: down up sync resync twice (resync needs sync)
 #   AWSJ_ARGS="--max-concurrency 16" KEEP=1 bench/s3-transfer.sh
