@@ -74,12 +74,13 @@ pids+=("$fauxqs_pid")
 echo "fauxqs $EP" >&2
 bench_env "$work"
 
-echo "== data: one ${BIG_MB} MiB file, ${SMALL_FILES} x 4 KiB files" >&2
-head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$work/big.bin"
+big_cases=0; [[ $CASES != *" down "* && $CASES != *" up "* ]] || big_cases=1
+echo "== data:$([ $big_cases = 0 ] || echo " one ${BIG_MB} MiB file,") ${SMALL_FILES} x 4 KiB files" >&2
+[ $big_cases = 0 ] || head -c $((BIG_MB * 1024 * 1024)) /dev/urandom > "$work/big.bin"
 mkdir -p "$work/small"
 for i in $(seq 1 "$SMALL_FILES"); do head -c 4096 /dev/urandom > "$work/small/f$i.dat"; done
 "$AWSJ" s3 mb s3://bench-src --endpoint-url "$EP" > /dev/null
-"$AWSJ" s3 cp "$work/big.bin" s3://bench-src/big.bin --endpoint-url "$EP" > /dev/null
+[ $big_cases = 0 ] || "$AWSJ" s3 cp "$work/big.bin" s3://bench-src/big.bin --endpoint-url "$EP" > /dev/null
 echo "== warming up: each awsj column once, then its start-up archive trained" >&2
 warm_awsj() { # the calls whose start-up archives the cases use: s3's, and run's for "twice"
   for t in "${tools[@]}"; do
